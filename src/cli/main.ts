@@ -1,0 +1,53 @@
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error';
+import { translateCommanderError } from './commander-messages';
+import { registerServeCommand } from './commands/serve';
+import { registerDbCommands } from './commands/db';
+import { registerUnitsCommands } from './commands/units';
+import { registerUsersCommands } from './commands/users';
+import { registerCalendarCommands } from './commands/calendar';
+import { VERSION } from '../version';
+
+export function buildProgram(): Command {
+  const program = new Command('cchc')
+    .description('CCHC — thống kê một cửa và báo cáo cải cách hành chính')
+    .version(VERSION, '-V, --version', 'in số phiên bản')
+    .helpOption('-h, --help', 'hiện trợ giúp')
+    .helpCommand('help [lệnh]', 'hiện trợ giúp của một lệnh')
+    .showHelpAfterError(false);
+  registerServeCommand(program);
+  registerDbCommands(program);
+  registerUnitsCommands(program);
+  registerUsersCommands(program);
+  registerCalendarCommands(program);
+  applyVietnameseErrors(program);
+  return program;
+}
+
+function applyVietnameseErrors(command: Command): void {
+  command.exitOverride();
+  command.configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  for (const sub of command.commands) applyVietnameseErrors(sub);
+}
+
+/** Runs the CLI and returns the process exit code; never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      process.stderr.write(`Lỗi: ${translateCommanderError(error)}\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`Lỗi: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Lỗi không mong đợi: ${message}\n`);
+    return 1;
+  }
+}
