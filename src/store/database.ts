@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDriver } from './engines/pglite-driver';
+import { PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import type { Schema } from './schema';
+
+export type EngineName = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Kysely<Schema>;
+  readonly engine: EngineName;
+  /** Runs a multi-statement SQL script (migrations) on one connection. */
+  runScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { engine: 'pglite'; dataDir?: string } // no dataDir: in memory
+  | { engine: 'postgres'; url: string; schema?: string };
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+// Dates stay ISO strings (no host-timezone shifts); int8 counts fit in a JS number here.
+const keepString = (value: string) => value;
+const toNumber = (value: string) => Number(value);
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.engine === 'pglite' ? openPGlite(config.dataDir) : openPostgres(config.url, config.schema);
+}
+
+async function openPGlite(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { [DATE_OID]: keepString, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+  });
+  const driver = new PGliteDriver(pglite);
+  const db = new Kysely<Schema>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  await driver.init();
+  return {
+    db,
+    engine: 'pglite',
+    runScript: (script) => driver.runScript(script),
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Database> {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === DATE_OID) return keepString;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // Fail fast with a clear error when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    runScript: async (script) => {
+      await pool.query(script);
+    },
+    close: () => db.destroy(),
+  };
+}

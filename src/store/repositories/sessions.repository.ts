@@ -1,0 +1,40 @@
+import type { Executor } from './executor';
+
+export interface SessionRecord {
+  id: string;
+  userId: number;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export class SessionsRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(session: SessionRecord): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({ id: session.id, user_id: session.userId, csrf_token: session.csrfToken, expires_at: session.expiresAt })
+      .execute();
+  }
+
+  async findValid(id: string, now: Date): Promise<SessionRecord | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+    return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at) };
+  }
+
+  async extend(id: string, expiresAt: Date): Promise<void> {
+    await this.db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+
+  async deleteForUser(userId: number): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  async deleteExpired(now: Date): Promise<void> {
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  }
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import { openDatabase, type Database, type DatabaseConfig, type EngineName } from './database';
+import { migrate } from './migrate';
+import type { Executor } from './repositories/executor';
+import { AuditRepository } from './repositories/audit.repository';
+import { SessionsRepository } from './repositories/sessions.repository';
+import { UnitsRepository } from './repositories/units.repository';
+import { UsersRepository } from './repositories/users.repository';
+import type { Schema } from './schema';
+
+/** The repositories, bound to the database or to one transaction. */
+export class Repositories {
+  readonly units: UnitsRepository;
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+  readonly audit: AuditRepository;
+
+  constructor(executor: Executor) {
+    this.units = new UnitsRepository(executor);
+    this.users = new UsersRepository(executor);
+    this.sessions = new SessionsRepository(executor);
+    this.audit = new AuditRepository(executor);
+  }
+}
+
+export class Store extends Repositories {
+  constructor(private readonly database: Database) {
+    super(database.db);
+  }
+
+  get engine(): EngineName {
+    return this.database.engine;
+  }
+
+  get db(): Kysely<Schema> {
+    return this.database.db;
+  }
+
+  /** Runs work atomically: every repository call inside sees and writes one transaction. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.database.db.transaction().execute((trx) => work(new Repositories(trx)));
+  }
+
+  migrate(): Promise<string[]> {
+    return migrate(this.database);
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}
+
+/** Opens the store and brings its schema up to date. */
+export async function openStore(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Store> {
+  const store = new Store(await openDatabase(config));
+  if (options.migrate !== false) await store.migrate();
+  return store;
+}
+
+/** DATABASE_URL selects a PostgreSQL server; otherwise the embedded engine in CCHC_DATA_DIR or ./data. */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  if (env.DATABASE_URL) return { engine: 'postgres', url: env.DATABASE_URL };
+  return { engine: 'pglite', dataDir: env.CCHC_DATA_DIR || './data' };
+}
