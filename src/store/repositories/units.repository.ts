@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { normalizeForSearch } from '../../domain/text/normalize-for-search';
 import type { Unit, UnitLevel } from '../../domain/units/unit';
 import type { UnitsTable } from '../schema';
 import type { Executor } from './executor';
@@ -6,7 +7,6 @@ import type { Executor } from './executor';
 export interface NewUnit {
   code: string;
   name: string;
-  nameSearch: string;
   level: UnitLevel;
   parentId: number | null;
   validFrom: string | null;
@@ -73,7 +73,7 @@ export class UnitsRepository {
       .values({
         code: unit.code,
         name: unit.name,
-        name_search: unit.nameSearch,
+        name_search: normalizeForSearch(unit.name),
         level: unit.level,
         parent_id: unit.parentId,
         valid_from: unit.validFrom,
@@ -92,7 +92,7 @@ export class UnitsRepository {
         units.map((unit) => ({
           code: unit.code,
           name: unit.name,
-          name_search: unit.nameSearch,
+          name_search: normalizeForSearch(unit.name),
           level: unit.level,
           parent_id: unit.parentId,
           valid_from: unit.validFrom,
@@ -109,7 +109,7 @@ export class UnitsRepository {
       .updateTable('units')
       .set({
         name: unit.name,
-        name_search: unit.nameSearch,
+        name_search: normalizeForSearch(unit.name),
         level: unit.level,
         parent_id: unit.parentId,
         valid_to: unit.validTo,

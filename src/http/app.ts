@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LoginThrottle } from '../domain/auth/login-throttle';
+import type { Store } from '../store/store';
+import { VERSION } from '../version';
+import { authRoutes } from './auth/auth.routes';
+import { registerRequestAuth } from './auth/request-auth';
+import { errorBody, registerErrorHandling } from './errors';
+import { healthRoutes } from './system/health.routes';
+import { unitsRoutes } from './units/units.routes';
+import { usersRoutes } from './users/users.routes';
+
+z.config(z.locales.vi());
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export interface AppOptions {
+  store: Store;
+  logger?: boolean;
+  /** Built SPA to serve at `/`; skipped when absent. */
+  webRoot?: string;
+  secureCookie?: boolean;
+  throttle?: LoginThrottle;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'CCHC API',
+        version: VERSION,
+        description:
+          'API của hệ thống thống kê một cửa và báo cáo cải cách hành chính. Đăng nhập bằng POST /api/auth/login; ' +
+          'mọi yêu cầu thay đổi dữ liệu phải gửi kèm tiêu đề X-CSRF-Token nhận được khi đăng nhập. ' +
+          'Lỗi trả về dạng { "error": { "code", "message" } } với thông báo tiếng Việt.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cchc_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyCookie);
+  registerRequestAuth(app, store);
+
+  const throttle = options.throttle ?? new LoginThrottle();
+  await app.register(healthRoutes(store));
+  await app.register(authRoutes(store, throttle, options.secureCookie ?? false));
+  await app.register(unitsRoutes(store));
+  await app.register(usersRoutes(store));
+
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const hasWeb = existsSync(`${webRoot}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  }
+  // The SPA owns every non-API path (deep links such as /don-vi/123).
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send(errorBody('not_found', `Không có địa chỉ GET ${request.url.split('?')[0]}.`));
+    }
+    if (!hasWeb) {
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send('Giao diện web chưa được build. Chạy "npm run build" rồi khởi động lại (npm start làm việc này tự động).');
+    }
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

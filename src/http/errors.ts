@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ImportRejectedError } from '../domain/import/import-issue';
+import { AppError } from '../services/errors';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
+  error: { code, message, ...(details === undefined ? {} : { details }) },
+});
+
+/** Every failure leaves the API as `{ error: { code, message } }` with a Vietnamese message. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
+    }
+    if (error instanceof ImportRejectedError) {
+      return reply.status(422).send(errorBody('import_rejected', error.message, { issues: error.issues }));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((issue) => {
+        const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || '';
+        return { field, message: issue.message };
+      });
+      const message = issues.map((i) => (i.field ? `Trường "${i.field}": ${i.message}` : i.message)).join('; ');
+      return reply.status(400).send(errorBody('invalid_input', `Dữ liệu gửi lên không hợp lệ. ${message}`, { issues }));
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send(errorBody('unsupported_media_type', 'Kiểu dữ liệu gửi lên không được hỗ trợ (cần application/json).'));
+    }
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.statusCode === 400) {
+      return reply.status(400).send(errorBody('invalid_input', 'Nội dung gửi lên không phải JSON hợp lệ.'));
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send(errorBody('too_many_requests', 'Quá nhiều yêu cầu. Vui lòng thử lại sau.'));
+    }
+    request.log.error(error);
+    return reply.status(500).send(errorBody('internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên.'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody('not_found', `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../../domain/auth/role';
+import { createUser, listUsers, updateUser } from '../../services/users/manage-users';
+import type { Store } from '../../store/store';
+import { requireUser } from '../auth/request-auth';
+import { presentUser } from '../presenters';
+import { ErrorSchema, errorResponses, UserSchema } from '../schemas';
+
+export function usersRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/users',
+      {
+        schema: {
+          tags: ['Tài khoản'],
+          summary: 'Tài khoản trong phạm vi của quản trị viên',
+          response: { 200: z.object({ users: z.array(UserSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const actor = requireUser(request);
+        const rows = await listUsers(store, actor);
+        return { users: rows.map(({ user, unit }) => presentUser(user, unit)) };
+      },
+    );
+
+    app.post(
+      '/api/users',
+      {
+        schema: {
+          tags: ['Tài khoản'],
+          summary: 'Tạo tài khoản gắn với một đơn vị (cần tiêu đề X-CSRF-Token)',
+          body: z.object({
+            username: z.string().min(1).max(40),
+            displayName: z.string().min(1).max(200),
+            password: z.string().min(1).max(200),
+            role: z.enum(ROLES),
+            unitId: z.number().int().positive(),
+          }),
+          response: { 201: UserSchema, 409: ErrorSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireUser(request);
+        const { user, unit } = await createUser(store, actor, request.body);
+        return reply.status(201).send(presentUser(user, unit));
+      },
+    );
+
+    app.patch(
+      '/api/users/:userId',
+      {
+        schema: {
+          tags: ['Tài khoản'],
+          summary: 'Đổi tên, khóa/mở khóa hoặc đặt lại mật khẩu (cần tiêu đề X-CSRF-Token)',
+          params: z.object({ userId: z.coerce.number().int().positive() }),
+          body: z.object({
+            displayName: z.string().max(200).optional(),
+            active: z.boolean().optional(),
+            password: z.string().max(200).optional(),
+          }),
+          response: { 200: UserSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const actor = requireUser(request);
+        const { user, unit } = await updateUser(store, actor, request.params.userId, request.body);
+        return presentUser(user, unit);
+      },
+    );
+  };
+}

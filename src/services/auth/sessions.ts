@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { LoginThrottle } from '../../domain/auth/login-throttle';
+import type { Store } from '../../store/store';
+import { tooManyRequests, unauthorized } from '../errors';
+import { DUMMY_HASH, verifyPassword } from './password';
+import type { SessionUser } from './session-user';
+
+export const SESSION_TTL_MS = 8 * 60 * 60_000; // one working day
+
+const newToken = () => randomBytes(32).toString('base64url');
+const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  clientKey: string;
+  now?: Date;
+}
+
+export interface Session {
+  token: string;
+  csrfToken: string;
+  user: SessionUser;
+}
+
+export async function login(store: Store, throttle: LoginThrottle, input: LoginInput): Promise<Session> {
+  const now = input.now ?? new Date();
+  const key = `${input.username.toLowerCase()}|${input.clientKey}`;
+  const wait = throttle.retryAfter(key, now.getTime());
+  if (wait > 0) {
+    throw tooManyRequests(`Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 60_000)} phút.`);
+  }
+  const user = await store.users.findByUsername(input.username.trim().toLowerCase());
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active) {
+    throttle.recordFailure(key, now.getTime());
+    throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
+  }
+  throttle.reset(key);
+  const unit = await store.units.findById(user.unitId);
+  if (!unit) throw unauthorized('Tài khoản chưa được gắn với đơn vị hợp lệ.');
+  const token = newToken();
+  const csrfToken = newToken();
+  await store.sessions.insert({
+    id: sessionIdOf(token),
+    userId: user.id,
+    csrfToken,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  });
+  await store.audit.record({ userId: user.id, action: 'auth.login', subject: user.username });
+  return {
+    token,
+    csrfToken,
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unit },
+  };
+}
+
+/** Resolves a session cookie; slides the expiry so an active user stays signed in. */
+export async function authenticate(store: Store, token: string, now = new Date()): Promise<Omit<Session, 'token'> | null> {
+  const session = await store.sessions.findValid(sessionIdOf(token), now);
+  if (!session) return null;
+  const user = await store.users.findById(session.userId);
+  if (!user || !user.active) return null;
+  const unit = await store.units.findById(user.unitId);
+  if (!unit) return null;
+  if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
+    await store.sessions.extend(session.id, new Date(now.getTime() + SESSION_TTL_MS));
+  }
+  return {
+    csrfToken: session.csrfToken,
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unit },
+  };
+}
+
+export async function logout(store: Store, token: string): Promise<void> {
+  await store.sessions.delete(sessionIdOf(token));
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { Role } from '../../domain/auth/role';
+import type { Store } from '../../store/store';
+import { addUser } from '../users/add-user';
+import { importUnits } from '../units/import-units';
+
+const ROOT = new URL('../../../', import.meta.url);
+const UNIT_LISTS = ['reference/units/vn-units-2025-03-01.json', 'reference/units/vn-units-2026-04-30.json'];
+
+interface DemoFile {
+  province: { code: string; asOf: string };
+  password: string;
+  accounts: Array<{ username: string; displayName: string; role: Role; unitCode: string }>;
+}
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+  unitName: string;
+}
+
+export function readDemoFile(): DemoFile {
+  return JSON.parse(readFileSync(new URL('demo/accounts.json', ROOT), 'utf8')) as DemoFile;
+}
+
+/**
+ * Prepares the demo: both real unit lists and the demo province's accounts. Safe to run on
+ * every start: an empty store is filled, a filled one is left as it is.
+ */
+export async function seedDemo(store: Store): Promise<{ unitsLoaded: boolean; accounts: DemoAccount[]; created: string[] }> {
+  const demo = readDemoFile();
+  let unitsLoaded = false;
+  if ((await store.units.count()) === 0) {
+    for (const path of UNIT_LISTS) {
+      await importUnits(store, { file: path, text: readFileSync(new URL(path, ROOT), 'utf8') });
+    }
+    unitsLoaded = true;
+  }
+  const created: string[] = [];
+  const accounts: DemoAccount[] = [];
+  for (const account of demo.accounts) {
+    const unit = await store.units.findByCodeOn(account.unitCode, demo.province.asOf);
+    if (!unit) throw new Error(`Dữ liệu demo: không tìm thấy đơn vị mã ${account.unitCode}.`);
+    if (!(await store.users.findByUsername(account.username))) {
+      await addUser(store, { ...account, password: demo.password, unitId: unit.id });
+      created.push(account.username);
+    }
+    accounts.push({ ...account, password: demo.password, unitName: unit.name });
+  }
+  return { unitsLoaded, accounts, created };
+}
