@@ -27,7 +27,7 @@ export function readCsvTable(text: string, file: string): CsvTable {
       skip_empty_lines: true,
       trim: true,
       info: true,
-    }) as Array<{ record: string[]; info: { lines: number } }>;
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new ImportRejectedError([
