@@ -24,7 +24,7 @@ export class Repositories {
 }
 
 export class Store extends Repositories {
-  constructor(private readonly database: Database) {
+  constructor(readonly database: Database) {
     super(database.db);
   }
 

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../http/app';
+import { ROLE_LABELS } from '../../domain/auth/role';
+import { seedDemo } from '../../services/demo/seed-demo';
+import { openStore, storeConfigFromEnv } from '../../store/store';
+import { CliError } from '../cli-error';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('chạy máy chủ web và API (mặc định http://localhost:3000)')
+    .option('--port <cổng>', 'cổng (mặc định biến PORT hoặc 3000)')
+    .option('--host <địa chỉ>', 'địa chỉ lắng nghe (mặc định biến HOST hoặc 0.0.0.0)')
+    .option('--demo', 'nạp dữ liệu demo (danh mục đơn vị thật và tài khoản thử) nếu chưa có')
+    .action(async (options: { port?: string; host?: string; demo?: boolean }) => {
+      const port = Number(options.port ?? process.env.PORT ?? 3000);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`cổng "${options.port ?? process.env.PORT}" không hợp lệ.`);
+      const host = options.host ?? process.env.HOST ?? '0.0.0.0';
+      const config = storeConfigFromEnv();
+      const store = await openStore(config).catch((error: Error) => {
+        throw new CliError(`không mở được kho dữ liệu: ${error.message}`, 1);
+      });
+      if (options.demo) {
+        process.stdout.write('Đang chuẩn bị dữ liệu demo…\n');
+        const demo = await seedDemo(store);
+        if (demo.unitsLoaded) process.stdout.write('Đã nạp danh mục đơn vị hành chính (trước và sau 01/07/2025).\n');
+        process.stdout.write('Tài khoản demo:\n');
+        for (const account of demo.accounts) {
+          process.stdout.write(
+            `  ${account.username.padEnd(10)} mật khẩu ${account.password}  ${ROLE_LABELS[account.role]} — ${account.unitName}\n`,
+          );
+        }
+      }
+      const app = await buildApp({ store, logger: false, secureCookie: process.env.CCHC_SECURE_COOKIE === '1' });
+      const shutdown = async () => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      await app.listen({ port, host });
+      const where = config.engine === 'postgres' ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
+      process.stdout.write(`CCHC đang chạy tại http://localhost:${port} — kho dữ liệu: ${where}. Nhấn Ctrl+C để dừng.\n`);
+      await new Promise(() => undefined); // serve until a signal ends the process
+    });
+}
