@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { importUnits } from '../src/services/units/import-units';
+import pg from 'pg';
 import { openStore } from '../src/store/store';
 
 interface Case {
@@ -28,8 +29,19 @@ async function measure(c: Case): Promise<void> {
 }
 
 const engines = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+// On a server the bench works in a throw-away schema, never in the database's own tables.
+const BENCH_SCHEMA = `bench_${process.pid}`;
+async function onServer(statement: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+
 for (const engine of engines) {
-  const config = engine === 'pglite' ? { engine, dataDir: undefined } : { engine, url: process.env.DATABASE_URL! };
+  const config =
+    engine === 'pglite' ? { engine, dataDir: undefined } : { engine, url: process.env.DATABASE_URL!, schema: BENCH_SCHEMA };
+  if (engine === 'postgres') await onServer(`CREATE SCHEMA ${BENCH_SCHEMA}`);
   const old = read('vn-units-2025-03-01.json');
   const current = read('vn-units-2026-04-30.json');
 
@@ -38,7 +50,7 @@ for (const engine of engines) {
     runs: 3,
     run: async () => {
       const store = await openStore(config);
-      if (engine === 'postgres') await store.db.deleteFrom('units').execute();
+      if (engine === 'postgres') await store.db.deleteFrom('units').execute(); // our own schema
       await importUnits(store, { file: 'old.json', text: old });
       await importUnits(store, { file: 'new.json', text: current });
       await store.close();
@@ -55,4 +67,5 @@ for (const engine of engines) {
   await measure({ name: `[${engine}] subtree of Hà Nội, 2025 era (≈ 600 units)`, runs: 20, run: async () => void (await store.units.subtree(hanoiOld.id)) });
   await measure({ name: `[${engine}] search "thinh duc" across both eras`, runs: 20, run: async () => void (await store.units.search({ folded: 'thinh duc', limit: 50 })) });
   await store.close();
+  if (engine === 'postgres') await onServer(`DROP SCHEMA ${BENCH_SCHEMA} CASCADE`);
 }
