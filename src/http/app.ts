@@ -11,6 +11,7 @@ import { LoginThrottle } from '../domain/auth/login-throttle';
 import type { Store } from '../store/store';
 import { VERSION } from '../version';
 import { authRoutes } from './auth/auth.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 import { registerRequestAuth } from './auth/request-auth';
 import { errorBody, registerErrorHandling } from './errors';
 import { healthRoutes } from './system/health.routes';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(store, throttle, options.secureCookie ?? false));
   await app.register(unitsRoutes(store));
   await app.register(usersRoutes(store));
+  await app.register(calendarRoutes(store));
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = existsSync(`${webRoot}/index.html`);

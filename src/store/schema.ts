@@ -7,6 +7,7 @@ export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  calendar_overrides: CalendarOverridesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -54,4 +55,17 @@ export interface AuditLogTable {
   action: string;
   subject: string | null;
   details: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface CalendarOverridesTable {
+  id: Generated<number>;
+  day: string;
+  kind: 'holiday' | 'day_off' | 'swapped_day_off' | 'makeup_workday' | 'workday';
+  reason: string;
+  legal_ref: string | null;
+  province_code: string;
+  unit_code: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }

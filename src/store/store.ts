@@ -3,6 +3,7 @@ import { openDatabase, type Database, type DatabaseConfig, type EngineName } fro
 import { migrate } from './migrate';
 import type { Executor } from './repositories/executor';
 import { AuditRepository } from './repositories/audit.repository';
+import { CalendarOverridesRepository } from './repositories/calendar-overrides.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { UnitsRepository } from './repositories/units.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -14,12 +15,14 @@ export class Repositories {
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
   readonly audit: AuditRepository;
+  readonly calendarOverrides: CalendarOverridesRepository;
 
   constructor(executor: Executor) {
     this.units = new UnitsRepository(executor);
     this.users = new UsersRepository(executor);
     this.sessions = new SessionsRepository(executor);
     this.audit = new AuditRepository(executor);
+    this.calendarOverrides = new CalendarOverridesRepository(executor);
   }
 }
 

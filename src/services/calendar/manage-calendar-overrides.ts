@@ -1,0 +1,73 @@
+import { mayManageUsers } from '../../domain/auth/access';
+import { DAY_KINDS, type DayKind } from '../../domain/calendar/schedule';
+import { formatDateVi, parseDate } from '../../domain/text/iso-date';
+import type { Store } from '../../store/store';
+import type { CalendarOverrideRecord } from '../../store/repositories/calendar-overrides.repository';
+import { assertUnitAccess, principalOf } from '../access/assert-unit-access';
+import type { SessionUser } from '../auth/session-user';
+import { forbidden, invalidInput } from '../errors';
+import { provinceOf } from './unit-calendar';
+
+export const OVERRIDE_KINDS = [...DAY_KINDS, 'workday'] as const;
+export type OverrideKind = DayKind | 'workday';
+
+export interface SetOverrideInput {
+  date: string;
+  kind: string;
+  reason: string;
+  legalRef?: string | null;
+  /** The province itself (a provincial day) or one unit of its subtree (that unit's own day). */
+  unitId: number;
+}
+
+function assertAdmin(actor: SessionUser): void {
+  if (!mayManageUsers(principalOf(actor))) throw forbidden('Chỉ quản trị viên được sửa lịch làm việc.');
+}
+
+/** Lists the local days of the admin's province (and of its units) in a year. */
+export async function listCalendarOverrides(store: Store, actor: SessionUser, year?: number): Promise<CalendarOverrideRecord[]> {
+  const province = await provinceOf(store, actor.unit);
+  return store.calendarOverrides.listForProvince(province.code, year);
+}
+
+/** Adds or corrects a day for a province or a unit; the change and what it replaced are audited. */
+export async function setCalendarOverride(store: Store, actor: SessionUser, input: SetOverrideInput): Promise<CalendarOverrideRecord> {
+  assertAdmin(actor);
+  const date = parseDate(input.date);
+  const problems: string[] = [];
+  if (!date) problems.push(`Ngày "${input.date}" không hợp lệ.`);
+  if (!OVERRIDE_KINDS.includes(input.kind as OverrideKind)) problems.push(`Loại ngày "${input.kind}" không hợp lệ.`);
+  if (!input.reason.trim()) problems.push('Cần ghi lý do (ví dụ: "Nghỉ lễ kỷ niệm ngày giải phóng tỉnh").');
+  if (problems.length > 0) throw invalidInput(problems.join(' '));
+  const unit = await assertUnitAccess(store, actor, input.unitId, 'write');
+  const province = await provinceOf(store, unit);
+  return store.transaction(async (repos) => {
+    const { record, previous } = await repos.calendarOverrides.upsert({
+      date: date!,
+      kind: input.kind as OverrideKind,
+      reason: input.reason.trim(),
+      legalRef: input.legalRef?.trim() || null,
+      provinceCode: province.code,
+      unitCode: unit.id === province.id ? null : unit.code,
+      createdBy: actor.id,
+    });
+    await repos.audit.record({
+      userId: actor.id,
+      action: 'calendar.override.set',
+      subject: `${formatDateVi(record.date)} ${record.unitCode ?? record.provinceCode}`,
+      details: { record, previous: previous ?? null },
+    });
+    return record;
+  });
+}
+
+export async function deleteCalendarOverride(store: Store, actor: SessionUser, id: number): Promise<void> {
+  assertAdmin(actor);
+  const record = await store.calendarOverrides.findById(id);
+  const province = await provinceOf(store, actor.unit);
+  if (!record || record.provinceCode !== province.code) throw forbidden('Bạn không có quyền sửa ngày này.');
+  await store.transaction(async (repos) => {
+    await repos.calendarOverrides.delete(id);
+    await repos.audit.record({ userId: actor.id, action: 'calendar.override.delete', subject: formatDateVi(record.date), details: { record } });
+  });
+}
