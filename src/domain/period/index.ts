@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './period';
+export * from './cutoff';
