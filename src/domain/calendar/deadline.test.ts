@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCalendarFile } from './calendar-file';
 import { formatDateTime, formatDateTimeVn, parseDateTime } from './date-time';
 import { addWorkingDaysToDateTime, classifyTimeliness, dossierDueDate } from './deadline';
+import { SCHEDULE_2025_EXCERPT, SCHEDULE_2026_EXCERPT } from './test-schedules';
 import { WorkCalendar } from './working-days';
 
-const calendar = new WorkCalendar({
-  schedules: [2025, 2026].map((year) =>
-    parseCalendarFile(
-      readFileSync(new URL(`../../../calendars/${year}.yaml`, import.meta.url), 'utf8'),
-      `${year}.yaml`,
-      year,
-    ),
-  ),
-});
+const calendar = new WorkCalendar({ schedules: [SCHEDULE_2025_EXCERPT, SCHEDULE_2026_EXCERPT] });
 
 describe('date-times in Vietnam time', () => {
   it('reads local times, offsets and dd/mm/yyyy', () => {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCalendarFile } from '../calendar/calendar-file';
+import { SCHEDULE_2024_EXCERPT } from '../calendar/test-schedules';
 import { WorkCalendar } from '../calendar/working-days';
 import {
   PeriodError,
@@ -166,11 +165,7 @@ describe('cut-off rules', () => {
 });
 
 describe('reporting deadline', () => {
-  const calendar = new WorkCalendar({
-    schedules: [
-      parseCalendarFile(readFileSync(new URL('../../../calendars/2024.yaml', import.meta.url), 'utf8'), '2024.yaml', 2024),
-    ],
-  });
+  const calendar = new WorkCalendar({ schedules: [SCHEDULE_2024_EXCERPT] });
 
   it('is the cut-off end plus N days, optionally moved off a day off', () => {
     const q1 = parsePeriodId('2024-Q1');
