@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatDateTimeVn, parseDateTime } from './date-time';
 import { addWorkingDaysToDateTime, classifyTimeliness, dossierDueDate } from './deadline';
-import { SCHEDULE_2025_EXCERPT, SCHEDULE_2026_EXCERPT } from './test-schedules';
+import { SCHEDULE_2025_EXCERPT, SCHEDULE_2026_EXCERPT } from './fixtures/schedule-excerpts';
 import { WorkCalendar } from './working-days';
 
 const calendar = new WorkCalendar({ schedules: [SCHEDULE_2025_EXCERPT, SCHEDULE_2026_EXCERPT] });

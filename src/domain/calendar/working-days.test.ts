@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEDULE_2025_EXCERPT, SCHEDULE_2026_EXCERPT } from './test-schedules';
+import { SCHEDULE_2025_EXCERPT, SCHEDULE_2026_EXCERPT } from './fixtures/schedule-excerpts';
 import {
   WorkCalendar,
   addWorkingDays,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEDULE_2024_EXCERPT } from '../calendar/test-schedules';
+import { SCHEDULE_2024_EXCERPT } from '../calendar/fixtures/schedule-excerpts';
 import { WorkCalendar } from '../calendar/working-days';
 import {
   PeriodError,
