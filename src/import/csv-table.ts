@@ -9,7 +9,8 @@ export interface CsvTable {
   records: Array<{ line: number; cells: string[] }>;
 }
 
-function detectDelimiter(text: string): string {
+/** Picks the delimiter the header line uses most: comma, semicolon (Excel in vi-VN) or tab. */
+export function detectDelimiter(text: string): string {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length }));
   counts.sort((a, b) => b.n - a.n);

@@ -8,6 +8,13 @@ export interface Schema {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   calendar_overrides: CalendarOverridesTable;
+  procedures: ProceduresTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_facts: DossierFactsTable;
+  dossier_unit_facts: DossierUnitFactsTable;
+  import_sources: ImportSourcesTable;
+  import_runs: ImportRunsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -68,4 +75,108 @@ export interface CalendarOverridesTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface ProceduresTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  field: string;
+  level: string;
+  online_mode: 'full' | 'partial' | 'none';
+  statutory_days: number;
+  has_fee: boolean;
+  interconnected: boolean;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DossiersTable {
+  id: Generated<number>;
+  source: string;
+  code: string;
+  unit_id: number;
+  procedure_id: number;
+  channel: 'direct' | 'online' | 'postal';
+  online_mode: 'full' | 'partial' | 'none';
+  state: 'processing' | 'awaiting_supplement' | 'paused' | 'resolved' | 'delivered' | 'returned' | 'withdrawn';
+  received_at: Timestamp;
+  received_day: string;
+  due_at: Timestamp | null;
+  due_day: string | null;
+  due_from_source: boolean;
+  result_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  finish_day: string | null;
+  digitized_input: boolean;
+  digitized_output: boolean;
+  has_fee: boolean;
+  paid_online: boolean;
+  rating: 'very_satisfied' | 'satisfied' | 'unsatisfied' | null;
+  open_span: ColumnType<string, never, never>;
+  content_hash: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  at: Timestamp;
+  kind: string;
+  actor: string;
+  note: string | null;
+}
+
+interface FactCountColumns {
+  received: number;
+  received_full_mode: number;
+  received_partial_mode: number;
+  digitized_input: number;
+  with_fee: number;
+  paid_online: number;
+  resolved_early: number;
+  resolved_on_time: number;
+  resolved_late: number;
+  digitized_output: number;
+  returned: number;
+  withdrawn: number;
+  rating_very_satisfied: number;
+  rating_satisfied: number;
+  rating_unsatisfied: number;
+}
+
+export interface DossierFactsTable extends FactCountColumns {
+  unit_id: number;
+  day: string;
+  procedure_id: number;
+  channel: string;
+}
+
+export interface DossierUnitFactsTable extends FactCountColumns {
+  unit_id: number;
+  day: string;
+  channel: string;
+}
+
+export interface ImportSourcesTable {
+  name: string;
+  column_map: ColumnType<Record<string, string>, string, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  source: string;
+  file: string;
+  user_id: number | null;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  headers: ColumnType<string[], string, string>;
+  errors: ColumnType<unknown[], string, string>;
+  rejected_rows: ColumnType<unknown[], string, string>;
 }

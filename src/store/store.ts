@@ -4,6 +4,10 @@ import { migrate } from './migrate';
 import type { Executor } from './repositories/executor';
 import { AuditRepository } from './repositories/audit.repository';
 import { CalendarOverridesRepository } from './repositories/calendar-overrides.repository';
+import { DossierStatsRepository } from './repositories/dossier-stats.repository';
+import { DossiersRepository } from './repositories/dossiers.repository';
+import { ImportRunsRepository } from './repositories/import-runs.repository';
+import { ProceduresRepository } from './repositories/procedures.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { UnitsRepository } from './repositories/units.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -16,6 +20,10 @@ export class Repositories {
   readonly sessions: SessionsRepository;
   readonly audit: AuditRepository;
   readonly calendarOverrides: CalendarOverridesRepository;
+  readonly procedures: ProceduresRepository;
+  readonly dossiers: DossiersRepository;
+  readonly dossierStats: DossierStatsRepository;
+  readonly importRuns: ImportRunsRepository;
 
   constructor(executor: Executor) {
     this.units = new UnitsRepository(executor);
@@ -23,6 +31,10 @@ export class Repositories {
     this.sessions = new SessionsRepository(executor);
     this.audit = new AuditRepository(executor);
     this.calendarOverrides = new CalendarOverridesRepository(executor);
+    this.procedures = new ProceduresRepository(executor);
+    this.dossiers = new DossiersRepository(executor);
+    this.dossierStats = new DossierStatsRepository(executor);
+    this.importRuns = new ImportRunsRepository(executor);
   }
 }
 

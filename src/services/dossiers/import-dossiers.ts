@@ -1,0 +1,299 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { mayAccessUnit } from '../../domain/auth/access';
+import { dossierDueDate } from '../../domain/calendar/deadline';
+import { formatDateTime } from '../../domain/calendar/date-time';
+import type { WorkCalendar } from '../../domain/calendar/working-days';
+import { eventsFromExport } from '../../domain/dossiers/events';
+import { FactDeltas, type DossierForFacts } from '../../domain/dossiers/facts';
+import {
+  DOSSIER_HEADERS,
+  finishDayOf,
+  mapDossierHeaders,
+  parseDossierRow,
+  type DossierField,
+  type ParsedDossierRow,
+  type RowIssue,
+} from '../../domain/dossiers/dossier-row';
+import { ImportRejectedError } from '../../domain/import/import-issue';
+import type { Procedure } from '../../domain/procedures/procedure';
+import { formatDateVi } from '../../domain/text/iso-date';
+import { isUnitValidOn, type Unit } from '../../domain/units/unit';
+import { openTabular, UnreadableFileError, type TabularRow } from '../../import/tabular-stream';
+import type { Repositories, Store } from '../../store/store';
+import type { DossierEventWrite, DossierWrite } from '../../store/repositories/dossiers.repository';
+import { principalOf } from '../access/assert-unit-access';
+import type { SessionUser } from '../auth/session-user';
+import { unitCalendar } from '../calendar/unit-calendar';
+
+export interface ImportDossiersInput {
+  path: string;
+  /** The name shown to the user (an uploaded file's original name). */
+  fileName?: string;
+  /** The system the export came from: with the dossier code, the key of idempotent import. */
+  source: string;
+  /** Who imports: an officer may import only for its unit, a reviewer or admin for its subtree. Null: the CLI. */
+  actor: SessionUser | null;
+  batchSize?: number;
+  onProgress?: (rowsRead: number) => void;
+  now?: Date;
+}
+
+export interface ImportDossiersResult {
+  runId: number;
+  file: string;
+  source: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: RowIssue[];
+}
+
+/** Stored for download; a file with more rejected rows keeps the first ones and says so. */
+const MAX_STORED_REJECTED_ROWS = 50_000;
+
+const hashOf = (write: Omit<DossierWrite, 'contentHash'>) => createHash('sha1').update(JSON.stringify(write)).digest('base64url');
+
+/**
+ * Imports a one-stop export. The whole file is one transaction: a crash or a kill in the middle
+ * leaves the store as it was. Rows are keyed by (source, Mã hồ sơ): the same file twice changes
+ * nothing, a newer export updates the dossiers whose state moved on. Bad rows are reported with
+ * line, column, value and reason, and kept for download; the good rows are imported.
+ */
+export async function importDossiers(store: Store, input: ImportDossiersInput): Promise<ImportDossiersResult> {
+  const file = input.fileName ?? basename(input.path);
+  const batchSize = input.batchSize ?? 2000;
+  const exportedAt = (input.now ?? new Date()).toISOString();
+  let table;
+  try {
+    table = await openTabular(input.path);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new ImportRejectedError([{ file, message: error.message }]);
+    throw error;
+  }
+  const savedMap = (await store.importRuns.getColumnMap(input.source)) as Partial<Record<DossierField, string>>;
+  const { columns, missing } = mapDossierHeaders(table.headers, savedMap);
+  if (missing.length > 0) {
+    throw new ImportRejectedError(
+      missing.map((field) => ({
+        file,
+        row: 1,
+        column: DOSSIER_HEADERS[field][0],
+        message: `không tìm thấy cột "${DOSSIER_HEADERS[field][0]}" (hoặc tên tương đương) trong dòng tiêu đề. Quản trị viên có thể khai báo cách đọc cột cho nguồn "${input.source}".`,
+      })),
+    );
+  }
+  const headerOf = (field: DossierField) =>
+    columns[field] !== undefined ? table.headers[columns[field]!]! : DOSSIER_HEADERS[field][0];
+
+  const procedures = new Map((await store.procedures.all()).map((p) => [p.code, p]));
+  const scope = input.actor ? await store.units.subtreeIds(input.actor.unit.id) : null;
+  const result: ImportDossiersResult = {
+    runId: 0,
+    file,
+    source: input.source,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+  };
+  const rejectedRows: Array<{ line: number; cells: string[] }> = [];
+  const firstLineOf = new Map<string, number>();
+  let rowsRead = 0;
+
+  await store.transaction(async (repos) => {
+    const units = new UnitLookup(repos);
+    const calendars = new Map<number, WorkCalendar>();
+    const calendarOf = async (unit: Unit) => {
+      let calendar = calendars.get(unit.id);
+      if (!calendar) calendars.set(unit.id, (calendar = await unitCalendar(repos, unit)));
+      return calendar;
+    };
+
+    const reject = (row: TabularRow, issues: RowIssue[]) => {
+      result.rejected += 1;
+      result.errors.push(...issues);
+      if (rejectedRows.length < MAX_STORED_REJECTED_ROWS) rejectedRows.push({ line: row.line, cells: row.cells });
+    };
+
+    const processBatch = async (batch: TabularRow[]) => {
+      const accepted: Array<{ row: TabularRow; parsed: ParsedDossierRow; write: DossierWrite }> = [];
+      for (const row of batch) {
+        const cells: Partial<Record<DossierField, string>> = {};
+        for (const [field, index] of Object.entries(columns) as Array<[DossierField, number]>) cells[field] = row.cells[index] ?? '';
+        const { dossier: parsed, issues } = parseDossierRow(cells, row.line, headerOf);
+        if (!parsed) {
+          reject(row, issues);
+          continue;
+        }
+        const problem = (field: DossierField, value: string, message: string) =>
+          reject(row, [{ row: row.line, column: headerOf(field), value, message }]);
+        const earlier = firstLineOf.get(parsed.code);
+        if (earlier !== undefined) {
+          problem('code', parsed.code, `mã hồ sơ trùng với dòng ${earlier} trong cùng tệp.`);
+          continue;
+        }
+        firstLineOf.set(parsed.code, row.line);
+        const unit = await units.on(parsed.unitCode, parsed.receivedAt.date);
+        if (!unit) {
+          problem('unitCode', parsed.unitCode, `không có đơn vị mã "${parsed.unitCode}" còn hiệu lực ngày ${formatDateVi(parsed.receivedAt.date)}.`);
+          continue;
+        }
+        if (input.actor && !mayAccessUnit(principalOf(input.actor), unit.id, scope!.has(unit.id), 'write')) {
+          problem('unitCode', parsed.unitCode, `bạn không có quyền nhập hồ sơ cho ${unit.name}.`);
+          continue;
+        }
+        const procedure = procedures.get(parsed.procedureCode);
+        if (!procedure) {
+          problem('procedureCode', parsed.procedureCode, `không có thủ tục mã "${parsed.procedureCode}" trong danh mục thủ tục.`);
+          continue;
+        }
+        const write = await toWrite(parsed, unit, procedure, input.source, calendarOf);
+        accepted.push({ row, parsed, write });
+      }
+
+      const existing = await repos.dossiers.findForFacts(
+        input.source,
+        accepted.map((a) => a.parsed.code),
+      );
+      const deltas = new FactDeltas();
+      const changed = accepted.filter(({ write }) => {
+        const before = existing.get(write.code);
+        if (before?.contentHash === write.contentHash) {
+          result.unchanged += 1;
+          return false;
+        }
+        if (before) result.updated += 1;
+        else result.inserted += 1;
+        deltas.replace(before ?? null, factsView(write));
+        return true;
+      });
+      const ids = await repos.dossiers.upsertMany(changed.map((c) => c.write));
+      const events: DossierEventWrite[] = changed.flatMap(({ parsed }) =>
+        eventsFromExport(parsed, exportedAt).map((event) => ({
+          dossierId: ids.get(parsed.code)!,
+          at: event.at,
+          kind: event.kind,
+          actor: `Nhập từ ${input.source}`,
+          note: event.note,
+        })),
+      );
+      await repos.dossiers.replaceEvents([...ids.values()], events);
+      await repos.dossiers.applyFactDeltas(deltas.rows());
+      rowsRead += batch.length;
+      input.onProgress?.(rowsRead);
+    };
+
+    let batch: TabularRow[] = [];
+    try {
+      for await (const row of table.rows) {
+        batch.push(row);
+        if (batch.length >= batchSize) {
+          await processBatch(batch);
+          batch = [];
+        }
+      }
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw new ImportRejectedError([{ file, message: error.message }]);
+      throw error;
+    }
+    await processBatch(batch);
+
+    result.runId = await repos.importRuns.record({
+      source: input.source,
+      file,
+      userId: input.actor?.id ?? null,
+      finishedAt: new Date(),
+      inserted: result.inserted,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      rejected: result.rejected,
+      headers: table.headers,
+      errors: result.errors.slice(0, MAX_STORED_REJECTED_ROWS),
+      rejectedRows,
+    });
+    await repos.audit.record({
+      userId: input.actor?.id ?? null,
+      action: 'dossiers.import',
+      subject: `${input.source}: ${file}`,
+      details: { runId: result.runId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected },
+    });
+  });
+  return result;
+}
+
+/** The statistics view of a row about to be written. */
+function factsView(write: DossierWrite): DossierForFacts {
+  return {
+    unitId: write.unitId,
+    procedureId: write.procedureId,
+    channel: write.channel,
+    state: write.state,
+    receivedDay: write.receivedDay,
+    dueDay: write.dueDay,
+    finishDay: write.finishDay,
+    digitizedInput: write.digitizedInput,
+    digitizedOutput: write.digitizedOutput,
+    hasFee: write.hasFee,
+    paidOnline: write.paidOnline,
+    rating: write.rating,
+    onlineMode: write.onlineMode,
+  };
+}
+
+async function toWrite(
+  parsed: ParsedDossierRow,
+  unit: Unit,
+  procedure: Procedure,
+  source: string,
+  calendarOf: (unit: Unit) => Promise<WorkCalendar>,
+): Promise<DossierWrite> {
+  let dueAt = parsed.dueAt ? formatDateTime(parsed.dueAt) : null;
+  let dueDay = parsed.dueAt?.date ?? null;
+  if (!parsed.dueAt) {
+    // The export gave no appointment date: compute it from the statutory time on our calendar.
+    const due = dossierDueDate(await calendarOf(unit), {
+      receivedAt: formatDateTime(parsed.receivedAt),
+      workingDays: procedure.statutoryDays,
+    });
+    dueAt = due.dueAt;
+    dueDay = due.dueDate;
+  }
+  const write: Omit<DossierWrite, 'contentHash'> = {
+    source,
+    code: parsed.code,
+    unitId: unit.id,
+    procedureId: procedure.id,
+    channel: parsed.channel,
+    onlineMode: procedure.onlineMode,
+    state: parsed.state,
+    receivedAt: formatDateTime(parsed.receivedAt),
+    receivedDay: parsed.receivedAt.date,
+    dueAt,
+    dueDay,
+    dueFromSource: parsed.dueAt !== null,
+    resultAt: parsed.resultAt ? formatDateTime(parsed.resultAt) : null,
+    deliveredAt: parsed.deliveredAt ? formatDateTime(parsed.deliveredAt) : null,
+    finishDay: finishDayOf(parsed),
+    digitizedInput: parsed.digitizedInput,
+    digitizedOutput: parsed.digitizedOutput,
+    hasFee: parsed.hasFee ?? procedure.hasFee,
+    paidOnline: parsed.paidOnline,
+    rating: parsed.rating,
+  };
+  return { ...write, contentHash: hashOf(write) };
+}
+
+/** Units by code and date, cached: codes repeat across the 2025 reform, so the date decides. */
+class UnitLookup {
+  readonly #byCode = new Map<string, Unit[]>();
+  constructor(private readonly repos: Repositories) {}
+
+  async on(code: string, day: string): Promise<Unit | undefined> {
+    let units = this.#byCode.get(code);
+    if (!units) this.#byCode.set(code, (units = await this.repos.units.findByCode(code)));
+    return units.find((unit) => isUnitValidOn(unit, day));
+  }
+}
