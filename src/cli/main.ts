@@ -6,6 +6,7 @@ import { registerDbCommands } from './commands/db';
 import { registerUnitsCommands } from './commands/units';
 import { registerUsersCommands } from './commands/users';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerDossierCommands } from './commands/dossiers';
 import { VERSION } from '../version';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerUnitsCommands(program);
   registerUsersCommands(program);
   registerCalendarCommands(program);
+  registerDossierCommands(program);
   applyVietnameseErrors(program);
   return program;
 }
@@ -35,7 +37,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command may finish its work yet report a partial result (e.g. rows rejected by an import).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
