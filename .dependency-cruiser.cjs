@@ -24,6 +24,12 @@ module.exports = {
       to: { path: '^src/(store|services|http|cli|web)/' },
     },
     {
+      name: 'export-writers-use-domain-only',
+      severity: 'error',
+      from: { path: '^src/export/' },
+      to: { path: '^src/(store|services|http|cli|web)/' },
+    },
+    {
       name: 'services-below-adapters',
       severity: 'error',
       from: { path: '^src/services/' },

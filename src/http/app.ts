@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,6 +13,10 @@ import type { Store } from '../store/store';
 import { VERSION } from '../version';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
+import { dossiersRoutes } from './dossiers/dossiers.routes';
+import { importsRoutes } from './dossiers/imports.routes';
+import { statsRoutes } from './dossiers/stats.routes';
+import { ImportJobs } from '../services/dossiers/import-jobs';
 import { registerRequestAuth } from './auth/request-auth';
 import { errorBody, registerErrorHandling } from './errors';
 import { healthRoutes } from './system/health.routes';
@@ -29,6 +34,9 @@ export interface AppOptions {
   webRoot?: string;
   secureCookie?: boolean;
   throttle?: LoginThrottle;
+  importJobs?: ImportJobs;
+  /** Largest accepted upload, in bytes (default 200 MB). */
+  uploadLimit?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -59,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: options.uploadLimit ?? 200 * 1024 * 1024, files: 1 } });
   registerRequestAuth(app, store);
 
   const throttle = options.throttle ?? new LoginThrottle();
@@ -67,6 +76,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(unitsRoutes(store));
   await app.register(usersRoutes(store));
   await app.register(calendarRoutes(store));
+  const importJobs = options.importJobs ?? new ImportJobs();
+  await app.register(dossiersRoutes(store));
+  await app.register(importsRoutes(store, importJobs));
+  await app.register(statsRoutes(store));
+  app.addHook('onClose', () => importJobs.drain());
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = existsSync(`${webRoot}/index.html`);

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DossiersTable } from '../schema';
 import type { DossierForFacts, FactRow } from '../../domain/dossiers/facts';
 import { FACT_COLUMNS } from '../../domain/dossiers/facts';
 import type { Executor } from './executor';
@@ -43,6 +44,80 @@ export interface DossierEventWrite {
 }
 
 const column = <T>(rows: T[], pick: (row: T) => unknown) => rows.map(pick);
+
+export interface DossierRecord extends Omit<DossierWrite, 'contentHash'> {
+  id: number;
+}
+
+export interface DossierEventRecord {
+  id: number;
+  at: string;
+  kind: string;
+  actor: string;
+  note: string | null;
+}
+
+export interface DossierFilter {
+  unitIds: number[];
+  field?: string;
+  procedureId?: number;
+  channel?: DossiersTable['channel'];
+  state?: DossiersTable['state'];
+  /** Only dossiers open and past their appointment day on this day. */
+  overdueOn?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  code?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface DossierListItem {
+  id: number;
+  source: string;
+  code: string;
+  unitId: number;
+  unitName: string;
+  procedureId: number;
+  procedureCode: string;
+  procedureName: string;
+  field: string;
+  channel: string;
+  state: string;
+  receivedAt: string;
+  dueAt: string | null;
+  dueDay: string | null;
+  resultAt: string | null;
+  finishDay: string | null;
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function toRecord(row: Selectable<DossiersTable>): DossierRecord {
+  return {
+    id: row.id,
+    source: row.source,
+    code: row.code,
+    unitId: row.unit_id,
+    procedureId: row.procedure_id,
+    channel: row.channel,
+    onlineMode: row.online_mode,
+    state: row.state,
+    receivedAt: iso(row.received_at)!,
+    receivedDay: row.received_day,
+    dueAt: iso(row.due_at),
+    dueDay: row.due_day,
+    dueFromSource: row.due_from_source,
+    resultAt: iso(row.result_at),
+    deliveredAt: iso(row.delivered_at),
+    finishDay: row.finish_day,
+    digitizedInput: row.digitized_input,
+    digitizedOutput: row.digitized_output,
+    hasFee: row.has_fee,
+    paidOnline: row.paid_online,
+    rating: row.rating,
+  };
+}
 
 export class DossiersRepository {
   constructor(private readonly db: Executor) {}
@@ -168,6 +243,99 @@ export class DossiersRepository {
       SELECT * FROM unnest(${column(unitRows, (r) => r.unitId)}::int[], ${column(unitRows, (r) => r.day)}::date[],
         ${column(unitRows, (r) => r.channel)}::text[], ${sql.join(unitCounts)})
       ON CONFLICT (unit_id, day, channel) DO UPDATE SET ${increments}`.execute(this.db);
+  }
+
+  async findById(id: number): Promise<DossierRecord | undefined> {
+    const row = await this.db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async events(dossierId: number): Promise<DossierEventRecord[]> {
+    const rows = await this.db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('at').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), kind: r.kind, actor: r.actor, note: r.note }));
+  }
+
+  async appendEvent(event: DossierEventWrite): Promise<void> {
+    await this.db
+      .insertInto('dossier_events')
+      .values({ dossier_id: event.dossierId, at: event.at, kind: event.kind, actor: event.actor, note: event.note })
+      .execute();
+  }
+
+  /** Next free number for desk-recorded codes of a unit and day: `01906-20260217-0003`. */
+  async nextDeskCode(unitCode: string, day: string): Promise<string> {
+    const prefix = `${unitCode}-${day.replaceAll('-', '')}-`;
+    const row = await this.db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source', '=', 'desk')
+      .where('code', 'like', `${prefix}%`)
+      .executeTakeFirstOrThrow();
+    return `${prefix}${String(Number(row.n) + 1).padStart(4, '0')}`;
+  }
+
+  /** A page of the register, newest first, with the total for paging. */
+  async search(filter: DossierFilter): Promise<{ items: DossierListItem[]; total: number }> {
+    let query = this.db
+      .selectFrom('dossiers as d')
+      .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+      .innerJoin('units as u', 'u.id', 'd.unit_id')
+      .where('d.unit_id', 'in', filter.unitIds);
+    if (filter.field) query = query.where('p.field', '=', filter.field);
+    if (filter.procedureId) query = query.where('d.procedure_id', '=', filter.procedureId);
+    if (filter.channel) query = query.where('d.channel', '=', filter.channel);
+    if (filter.state) query = query.where('d.state', '=', filter.state);
+    if (filter.overdueOn) {
+      query = query.where(sql<boolean>`d.open_span @> ${filter.overdueOn}::date AND d.due_day < ${filter.overdueOn}::date`);
+    }
+    if (filter.receivedFrom) query = query.where('d.received_day', '>=', filter.receivedFrom);
+    if (filter.receivedTo) query = query.where('d.received_day', '<=', filter.receivedTo);
+    if (filter.code) query = query.where('d.code', 'ilike', `%${filter.code.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await query
+      .select([
+        'd.id', 'd.source', 'd.code', 'd.unit_id', 'u.name as unit_name', 'd.procedure_id', 'p.code as procedure_code',
+        'p.name as procedure_name', 'p.field', 'd.channel', 'd.state', 'd.received_at', 'd.due_at', 'd.due_day', 'd.result_at',
+        'd.finish_day',
+      ])
+      .orderBy('d.received_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute();
+    return {
+      total: Number(total.n),
+      items: rows.map((r) => ({
+        id: r.id,
+        source: r.source,
+        code: r.code,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        procedureId: r.procedure_id,
+        procedureCode: r.procedure_code,
+        procedureName: r.procedure_name,
+        field: r.field,
+        channel: r.channel,
+        state: r.state,
+        receivedAt: new Date(r.received_at).toISOString(),
+        dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
+        dueDay: r.due_day,
+        resultAt: r.result_at ? new Date(r.result_at).toISOString() : null,
+        finishDay: r.finish_day,
+      })),
+    };
+  }
+
+  async fields(unitIds: number[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('dossiers as d')
+      .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+      .select('p.field')
+      .distinct()
+      .where('d.unit_id', 'in', unitIds)
+      .orderBy('p.field')
+      .execute();
+    return rows.map((r) => r.field);
   }
 
   async count(): Promise<number> {

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { dossierDueDate } from '../../domain/calendar/deadline';
+import { formatDateTime, parseDateTime } from '../../domain/calendar/date-time';
+import { CHANNELS, isFinished, RATINGS, type Channel, type Rating } from '../../domain/dossiers/dossier';
+import { EVENT_KINDS, EVENT_LABELS, type DossierEventKind } from '../../domain/dossiers/events';
+import { FactDeltas, type DossierForFacts } from '../../domain/dossiers/facts';
+import { nextState, pauseIntervals } from '../../domain/dossiers/lifecycle';
+import type { Store } from '../../store/store';
+import type { DossierRecord, DossierWrite } from '../../store/repositories/dossiers.repository';
+import { assertUnitAccess } from '../access/assert-unit-access';
+import type { SessionUser } from '../auth/session-user';
+import { forbidden, invalidInput, notFound } from '../errors';
+import { unitCalendar } from '../calendar/unit-calendar';
+
+export const DESK_SOURCE = 'desk';
+
+const hashOf = (write: Omit<DossierWrite, 'contentHash'>) => createHash('sha1').update(JSON.stringify(write)).digest('base64url');
+
+function factsView(d: Omit<DossierWrite, 'contentHash'>): DossierForFacts {
+  return {
+    unitId: d.unitId,
+    procedureId: d.procedureId,
+    channel: d.channel,
+    state: d.state,
+    receivedDay: d.receivedDay,
+    dueDay: d.dueDay,
+    finishDay: d.finishDay,
+    digitizedInput: d.digitizedInput,
+    digitizedOutput: d.digitizedOutput,
+    hasFee: d.hasFee,
+    paidOnline: d.paidOnline,
+    rating: d.rating,
+    onlineMode: d.onlineMode,
+  };
+}
+
+function parseInstant(text: string | undefined, field: string, now: Date): ReturnType<typeof parseDateTime> {
+  try {
+    return parseDateTime(text ?? now.toISOString());
+  } catch {
+    throw invalidInput(`${field}: thời điểm "${text}" không hợp lệ (dd/mm/yyyy HH:mm hoặc YYYY-MM-DDTHH:mm).`);
+  }
+}
+
+export interface ReceiveInput {
+  unitId: number;
+  procedureId: number;
+  channel: string;
+  receivedAt?: string;
+  digitizedInput?: boolean;
+  hasFee?: boolean;
+  paidOnline?: boolean;
+  note?: string;
+}
+
+/** Records a dossier received at the desk; its appointment date follows from the calendar. */
+export async function receiveAtDesk(store: Store, actor: SessionUser, input: ReceiveInput, now = new Date()): Promise<DossierRecord> {
+  const unit = await assertUnitAccess(store, actor, input.unitId, 'write');
+  if (!CHANNELS.includes(input.channel as Channel)) throw invalidInput(`Kênh tiếp nhận "${input.channel}" không hợp lệ.`);
+  const procedure = (await store.procedures.all()).find((p) => p.id === input.procedureId);
+  if (!procedure) throw invalidInput('Không có thủ tục này trong danh mục.');
+  const received = parseInstant(input.receivedAt, 'Ngày tiếp nhận', now);
+  const calendar = await unitCalendar(store, unit);
+  const due = dossierDueDate(calendar, { receivedAt: formatDateTime(received), workingDays: procedure.statutoryDays });
+  return store.transaction(async (repos) => {
+    const code = await repos.dossiers.nextDeskCode(unit.code, received.date);
+    const write: Omit<DossierWrite, 'contentHash'> = {
+      source: DESK_SOURCE,
+      code,
+      unitId: unit.id,
+      procedureId: procedure.id,
+      channel: input.channel as Channel,
+      onlineMode: procedure.onlineMode,
+      state: 'processing',
+      receivedAt: formatDateTime(received),
+      receivedDay: received.date,
+      dueAt: due.dueAt,
+      dueDay: due.dueDate,
+      dueFromSource: false,
+      resultAt: null,
+      deliveredAt: null,
+      finishDay: null,
+      digitizedInput: input.digitizedInput ?? false,
+      digitizedOutput: false,
+      hasFee: input.hasFee ?? procedure.hasFee,
+      paidOnline: input.paidOnline ?? false,
+      rating: null,
+    };
+    const ids = await repos.dossiers.upsertMany([{ ...write, contentHash: hashOf(write) }]);
+    const id = ids.get(code)!;
+    await repos.dossiers.appendEvent({ dossierId: id, at: write.receivedAt, kind: 'received', actor: actor.displayName, note: input.note ?? null });
+    const deltas = new FactDeltas();
+    deltas.replace(null, factsView(write));
+    await repos.dossiers.applyFactDeltas(deltas.rows());
+    return { ...write, id };
+  });
+}
+
+export interface EventInput {
+  kind: string;
+  at?: string;
+  note?: string;
+  digitizedOutput?: boolean;
+  rating?: string | null;
+}
+
+/**
+ * Moves a desk dossier one step (supplement requested/provided, paused/resumed, resolved,
+ * delivered, returned, withdrawn). The clock stops while it waits for the citizen: on resumption
+ * the appointment date is pushed back by the working days spent waiting.
+ */
+export async function recordDeskEvent(store: Store, actor: SessionUser, dossierId: number, input: EventInput, now = new Date()) {
+  const dossier = await store.dossiers.findById(dossierId);
+  if (!dossier) throw notFound('Không tìm thấy hồ sơ.');
+  const unit = await assertUnitAccess(store, actor, dossier.unitId, 'write');
+  if (dossier.source !== DESK_SOURCE) {
+    throw forbidden(`Hồ sơ này được nhập từ "${dossier.source}": hãy cập nhật bằng cách nhập lại tệp xuất mới từ phần mềm một cửa.`);
+  }
+  if (!EVENT_KINDS.includes(input.kind as DossierEventKind) || input.kind === 'received') {
+    throw invalidInput(`Bước xử lý "${input.kind}" không hợp lệ.`);
+  }
+  const kind = input.kind as DossierEventKind;
+  const step = nextState(dossier.state, kind);
+  if ('error' in step) throw invalidInput(step.error);
+  const at = parseInstant(input.at, 'Thời điểm', now);
+  const atIso = formatDateTime(at);
+  const events = await store.dossiers.events(dossier.id);
+  const last = events.at(-1);
+  if (last && new Date(atIso) < new Date(last.at)) {
+    throw invalidInput(`Thời điểm phải sau bước trước (${EVENT_LABELS[last.kind as DossierEventKind] ?? last.kind}).`);
+  }
+  if (input.rating && !RATINGS.includes(input.rating as Rating)) throw invalidInput(`Đánh giá "${input.rating}" không hợp lệ.`);
+
+  const { id: _id, ...before } = dossier;
+  const after: Omit<DossierWrite, 'contentHash'> = { ...before, state: step.state };
+  if (kind === 'resolved') {
+    after.resultAt = atIso;
+    after.digitizedOutput = input.digitizedOutput ?? false;
+  }
+  if (kind === 'delivered') {
+    after.deliveredAt = atIso;
+    if (input.rating !== undefined) after.rating = (input.rating as Rating | null) ?? null;
+  }
+  if (kind === 'returned' || kind === 'withdrawn') after.resultAt = atIso;
+  if (isFinished(step.state)) after.finishDay = (after.resultAt ? parseDateTime(after.resultAt) : at).date;
+  if (kind === 'supplement_provided' || kind === 'resumed') {
+    const procedure = (await store.procedures.all()).find((p) => p.id === dossier.procedureId)!;
+    const pauses = pauseIntervals([...events, { kind, at: atIso }]).map((p) => ({ from: p.from, ...(p.to ? { to: p.to } : {}) }));
+    const due = dossierDueDate(await unitCalendar(store, unit), { receivedAt: dossier.receivedAt, workingDays: procedure.statutoryDays, pauses });
+    after.dueAt = due.dueAt;
+    after.dueDay = due.dueDate;
+  }
+  return store.transaction(async (repos) => {
+    await repos.dossiers.upsertMany([{ ...after, contentHash: hashOf(after) }]);
+    await repos.dossiers.appendEvent({ dossierId: dossier.id, at: atIso, kind, actor: actor.displayName, note: input.note ?? null });
+    const deltas = new FactDeltas();
+    deltas.replace(factsView(before), factsView(after));
+    await repos.dossiers.applyFactDeltas(deltas.rows());
+    return { ...after, id: dossier.id };
+  });
+}
