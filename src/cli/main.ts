@@ -6,7 +6,7 @@ import { registerDbCommands } from './commands/db';
 import { registerUnitsCommands } from './commands/units';
 import { registerUsersCommands } from './commands/users';
 import { registerCalendarCommands } from './commands/calendar';
-import { registerDossierCommands } from './commands/dossiers';
+import { registerDemoCommands, registerDossierCommands } from './commands/dossiers';
 import { VERSION } from '../version';
 
 export function buildProgram(): Command {
@@ -22,6 +22,7 @@ export function buildProgram(): Command {
   registerUsersCommands(program);
   registerCalendarCommands(program);
   registerDossierCommands(program);
+  registerDemoCommands(program);
   applyVietnameseErrors(program);
   return program;
 }

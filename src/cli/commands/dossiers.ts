@@ -6,6 +6,7 @@ import { AppError } from '../../services/errors';
 import { computeDossierStats } from '../../services/dossiers/compute-dossier-stats';
 import { importDossiers } from '../../services/dossiers/import-dossiers';
 import { importProcedures } from '../../services/dossiers/import-procedures';
+import { generateDemoDossiers } from '../../services/demo/seed-demo-dossiers';
 import type { StatsBreakdown } from '../../store/repositories/dossier-stats.repository';
 import { CliError } from '../cli-error';
 import { printResult } from '../output';
@@ -59,7 +60,13 @@ export function registerDossierCommands(program: Command): void {
     .option('--json', 'in kết quả dạng JSON')
     .action(async (file: string, options: { source: string; json?: boolean }) => {
       await withStore(async (store) => {
-        const result = await importDossiers(store, { path: file, source: options.source, actor: null }).catch(rethrowAsCli);
+        let lastReport = 0;
+        const onProgress = (rows: number) => {
+          if (options.json || Date.now() - lastReport < 1000) return;
+          lastReport = Date.now();
+          process.stderr.write(`Đã đọc ${n(rows)} dòng…\n`);
+        };
+        const result = await importDossiers(store, { path: file, source: options.source, actor: null, onProgress }).catch(rethrowAsCli);
         const summary = {
           inserted: result.inserted,
           updated: result.updated,
@@ -111,6 +118,37 @@ export function registerDossierCommands(program: Command): void {
           ...(result.groups ? { groups: result.groups.map((g) => ({ key: g.key, label: g.label, ...g.stats })) } : {}),
         };
         printResult(Boolean(options.json), json, () => formatStatsTable(unit.name, result));
+      });
+    });
+}
+
+export function registerDemoCommands(program: Command): void {
+  const demo = program.command('demo').description('dữ liệu mẫu để thử nghiệm');
+  demo
+    .command('dossiers')
+    .description('sinh hồ sơ mẫu thực tế (kênh nộp, ngày nghỉ, hồ sơ trễ hạn, bị trả lại…) cho một xã, hoặc mọi xã của một tỉnh')
+    .requiredOption('--unit <mã>', 'mã đơn vị (xã hoặc tỉnh)')
+    .requiredOption('--count <số>', 'số hồ sơ')
+    .requiredOption('--from <ngày>', 'ngày tiếp nhận sớm nhất')
+    .requiredOption('--to <ngày>', 'ngày tiếp nhận muộn nhất (cũng là ngày xuất dữ liệu)')
+    .option('--seed <số>', 'hạt giống ngẫu nhiên (cùng hạt giống cho cùng dữ liệu)', '1')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (options: { unit: string; count: string; from: string; to: string; seed: string; json?: boolean }) => {
+      const from = parseDate(options.from);
+      const to = parseDate(options.to);
+      const count = Number(options.count);
+      const seed = Number(options.seed);
+      if (!from) throw new CliError(`--from: ngày "${options.from}" không hợp lệ.`);
+      if (!to) throw new CliError(`--to: ngày "${options.to}" không hợp lệ.`);
+      if (!Number.isInteger(count) || count < 1) throw new CliError(`--count: "${options.count}" phải là số nguyên dương.`);
+      if (!Number.isInteger(seed)) throw new CliError(`--seed: "${options.seed}" phải là số nguyên.`);
+      await withStore(async (store) => {
+        const unit = await store.units.findByCodeOn(options.unit, to);
+        if (!unit) throw new CliError(`--unit: không có đơn vị mã "${options.unit}" còn hiệu lực ngày ${formatDateVi(to)}.`);
+        const result = await generateDemoDossiers(store, { unit, count, from, to, seed }).catch(rethrowAsCli);
+        printResult(Boolean(options.json), result, () =>
+          `Đã sinh ${n(count)} hồ sơ mẫu cho ${unit.name}: thêm mới ${n(result.inserted)}, cập nhật ${n(result.updated)}, không đổi ${n(result.unchanged)}, bị từ chối ${n(result.rejected)}.`,
+        );
       });
     });
 }
