@@ -1,0 +1,31 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from '../auth/RequireAuth';
+import { SessionProvider } from '../auth/SessionContext';
+import { AppLayout } from '../layout/AppLayout';
+import { HomePage } from '../pages/HomePage';
+import { LoginPage } from '../pages/LoginPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { UnitsPage } from '../pages/UnitsPage';
+import { UsersPage } from '../pages/UsersPage';
+
+/** Routes of the SPA; the server answers every non-API path with index.html. */
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/dang-nhap" element={<LoginPage />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<AppLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="don-vi" element={<UnitsPage />} />
+              <Route path="don-vi/:unitId" element={<UnitsPage />} />
+              <Route path="tai-khoan" element={<UsersPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,20 @@
+import { Link } from 'react-router-dom';
+import { PRODUCT_NAME } from '../hooks/useDocumentTitle';
+import { LogoutButton } from './LogoutButton';
+import { UserBadge } from './UserBadge';
+
+export function AppHeader() {
+  return (
+    <header className="app-header">
+      <div className="app-header-inner">
+        <Link to="/" className="brand">
+          {PRODUCT_NAME}
+        </Link>
+        <div className="header-user">
+          <UserBadge />
+          <LogoutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

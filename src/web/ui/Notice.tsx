@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+
+export type NoticeKind = 'error' | 'success' | 'info';
+
+/** A message box: errors are alerts (read out at once), the rest are polite status messages. */
+export function Notice({ kind, children }: { kind: NoticeKind; children: ReactNode }) {
+  return (
+    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
