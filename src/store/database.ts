@@ -53,7 +53,8 @@ async function openPGlite(dataDir?: string): Promise<Database> {
     engine: 'pglite',
     runScript: (script) => driver.runScript(script),
     close: () => db.destroy(),
-  };
+    pglite,
+  } as Database;
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Database> {
@@ -82,4 +83,9 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     },
     close: () => db.destroy(),
   };
+}
+
+/** The PGlite instance behind a database, for engine-specific work (benchmarks' COPY). */
+export function pgliteOf(database: Database): PGlite | undefined {
+  return (database as Database & { pglite?: PGlite }).pglite;
 }

@@ -6,6 +6,18 @@ import { assertUnitAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { invalidInput, notFound } from '../errors';
 import { DESK_SOURCE } from './record-at-desk';
+import { parseDateTime } from '../../domain/calendar/date-time';
+import { eventsFromExport } from '../../domain/dossiers/events';
+import type { DossierRecord, DossierEventRecord } from '../../store/repositories/dossiers.repository';
+
+/** An imported dossier's timeline, read from the dates its export carried. */
+function importedTimeline(dossier: DossierRecord & { updatedAt?: string }): DossierEventRecord[] {
+  const at = (iso: string | null) => (iso ? parseDateTime(iso) : null);
+  return eventsFromExport(
+    { state: dossier.state, receivedAt: at(dossier.receivedAt)!, resultAt: at(dossier.resultAt), deliveredAt: at(dossier.deliveredAt) },
+    dossier.updatedAt ?? dossier.receivedAt,
+  ).map((event, index) => ({ id: -(index + 1), at: new Date(event.at).toISOString(), kind: event.kind, actor: `Nhập từ ${dossier.source}`, note: event.note }));
+}
 
 export interface BrowseQuery {
   unitId: number;
@@ -50,7 +62,7 @@ export async function getDossier(store: Store, user: SessionUser, dossierId: num
   if (!dossier) throw notFound('Không tìm thấy hồ sơ.');
   const unit = await assertUnitAccess(store, user, dossier.unitId, 'read');
   const procedure = (await store.procedures.all()).find((p) => p.id === dossier.procedureId)!;
-  const events = await store.dossiers.events(dossier.id);
+  const events = dossier.source === DESK_SOURCE ? await store.dossiers.events(dossier.id) : importedTimeline(dossier);
   const editable = dossier.source === DESK_SOURCE && (user.role !== 'officer' || user.unit.id === unit.id);
   return { dossier, unit, procedure, events, nextSteps: editable ? allowedEvents(dossier.state) : [] };
 }

@@ -4,7 +4,6 @@ import { mayAccessUnit } from '../../domain/auth/access';
 import { dossierDueDate } from '../../domain/calendar/deadline';
 import { formatDateTime } from '../../domain/calendar/date-time';
 import type { WorkCalendar } from '../../domain/calendar/working-days';
-import { eventsFromExport } from '../../domain/dossiers/events';
 import { FactDeltas, type DossierForFacts } from '../../domain/dossiers/facts';
 import {
   DOSSIER_HEADERS,
@@ -21,7 +20,7 @@ import { formatDateVi } from '../../domain/text/iso-date';
 import { isUnitValidOn, type Unit } from '../../domain/units/unit';
 import { openTabular, UnreadableFileError, type TabularRow } from '../../import/tabular-stream';
 import type { Repositories, Store } from '../../store/store';
-import type { DossierEventWrite, DossierWrite } from '../../store/repositories/dossiers.repository';
+import type { DossierWrite } from '../../store/repositories/dossiers.repository';
 import { principalOf } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
@@ -36,7 +35,6 @@ export interface ImportDossiersInput {
   actor: SessionUser | null;
   batchSize?: number;
   onProgress?: (rowsRead: number) => void;
-  now?: Date;
 }
 
 export interface ImportDossiersResult {
@@ -64,7 +62,6 @@ const hashOf = (write: Omit<DossierWrite, 'contentHash'>) => createHash('sha1').
 export async function importDossiers(store: Store, input: ImportDossiersInput): Promise<ImportDossiersResult> {
   const file = input.fileName ?? basename(input.path);
   const batchSize = input.batchSize ?? 2000;
-  const exportedAt = (input.now ?? new Date()).toISOString();
   let table;
   try {
     table = await openTabular(input.path);
@@ -170,17 +167,9 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
         deltas.replace(before ?? null, factsView(write));
         return true;
       });
-      const ids = await repos.dossiers.upsertMany(changed.map((c) => c.write));
-      const events: DossierEventWrite[] = changed.flatMap(({ parsed }) =>
-        eventsFromExport(parsed, exportedAt).map((event) => ({
-          dossierId: ids.get(parsed.code)!,
-          at: event.at,
-          kind: event.kind,
-          actor: `Nhập từ ${input.source}`,
-          note: event.note,
-        })),
-      );
-      await repos.dossiers.replaceEvents([...ids.values()], events);
+      // The timeline of an imported dossier is read from its dates (eventsFromExport), so an
+      // import writes no event rows: the export is the record of what happened.
+      await repos.dossiers.upsertMany(changed.map((c) => c.write));
       await repos.dossiers.applyFactDeltas(deltas.rows());
       rowsRead += batch.length;
       input.onProgress?.(rowsRead);

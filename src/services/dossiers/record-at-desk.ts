@@ -131,7 +131,7 @@ export async function recordDeskEvent(store: Store, actor: SessionUser, dossierI
   }
   if (input.rating && !RATINGS.includes(input.rating as Rating)) throw invalidInput(`Đánh giá "${input.rating}" không hợp lệ.`);
 
-  const { id: _id, ...before } = dossier;
+  const { id: _id, updatedAt: _updatedAt, ...before } = dossier;
   const after: Omit<DossierWrite, 'contentHash'> = { ...before, state: step.state };
   if (kind === 'resolved') {
     after.resultAt = atIso;

@@ -49,7 +49,6 @@ CREATE TABLE dossiers (
 );
 CREATE INDEX dossiers_open_span_idx ON dossiers USING gist (open_span);
 CREATE INDEX dossiers_unit_received_idx ON dossiers (unit_id, received_day);
-CREATE INDEX dossiers_procedure_idx ON dossiers (procedure_id);
 
 -- Every state change, with its time and who made it; the current state follows from them.
 CREATE TABLE dossier_events (

@@ -47,6 +47,8 @@ const column = <T>(rows: T[], pick: (row: T) => unknown) => rows.map(pick);
 
 export interface DossierRecord extends Omit<DossierWrite, 'contentHash'> {
   id: number;
+  /** When the store last changed the row (an import's newer export, a desk step). */
+  updatedAt?: string;
 }
 
 export interface DossierEventRecord {
@@ -116,6 +118,7 @@ function toRecord(row: Selectable<DossiersTable>): DossierRecord {
     hasFee: row.has_fee,
     paidOnline: row.paid_online,
     rating: row.rating,
+    updatedAt: iso(row.updated_at)!,
   };
 }
 
@@ -204,10 +207,14 @@ export class DossiersRepository {
     return new Map(result.rows.map((r) => [r.code, r.id]));
   }
 
-  /** Replaces the events of these dossiers (an import re-derives them from the newest export). */
-  async replaceEvents(dossierIds: number[], events: DossierEventWrite[]): Promise<void> {
-    if (dossierIds.length === 0) return;
-    await sql`DELETE FROM dossier_events WHERE dossier_id = ANY(${dossierIds}::int[])`.execute(this.db);
+  /**
+   * Writes the events an import derived: those of `replacedIds` (dossiers that existed) are
+   * dropped first, since the newest export says again everything that happened to them.
+   */
+  async replaceEvents(replacedIds: number[], events: DossierEventWrite[]): Promise<void> {
+    if (replacedIds.length > 0) {
+      await sql`DELETE FROM dossier_events WHERE dossier_id = ANY(${replacedIds}::int[])`.execute(this.db);
+    }
     if (events.length === 0) return;
     await sql`
       INSERT INTO dossier_events (dossier_id, at, kind, actor, note)
