@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../http/app';
 import { ROLE_LABELS } from '../../domain/auth/role';
-import { seedDemo } from '../../services/demo/seed-demo';
+import { readDemoFile, seedDemo } from '../../services/demo/seed-demo';
+import { seedDemoDossiers } from '../../services/demo/seed-demo-dossiers';
 import { openStore, storeConfigFromEnv } from '../../store/store';
 import { CliError } from '../cli-error';
 
@@ -24,6 +25,9 @@ export function registerServeCommand(program: Command): void {
         process.stdout.write('Đang chuẩn bị dữ liệu demo…\n');
         const demo = await seedDemo(store);
         if (demo.unitsLoaded) process.stdout.write('Đã nạp danh mục đơn vị hành chính (trước và sau 01/07/2025).\n');
+        const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+        const dossiers = await seedDemoDossiers(store, readDemoFile().province.code, today);
+        if (dossiers) process.stdout.write(`Đã tạo ${dossiers.inserted.toLocaleString('vi-VN')} hồ sơ mẫu cho tỉnh demo.\n`);
         process.stdout.write('Tài khoản demo:\n');
         for (const account of demo.accounts) {
           process.stdout.write(

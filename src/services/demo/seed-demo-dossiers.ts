@@ -60,3 +60,18 @@ export async function generateDemoDossiers(store: Store, input: DemoDossiersInpu
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+export const DEMO_DOSSIER_COUNT = 8000;
+export const DEMO_DOSSIERS_FROM = '2025-07-01';
+
+/**
+ * The demo province's dossiers: when the store has none, the catalogue and a year and a half of
+ * realistic dossiers across its communes, up to `today`. Safe on every start.
+ */
+export async function seedDemoDossiers(store: Store, provinceCode: string, today: string): Promise<ImportDossiersResult | null> {
+  await ensureDemoProcedures(store);
+  if ((await store.dossiers.count()) > 0) return null;
+  const province = await store.units.findByCodeOn(provinceCode, today);
+  if (!province) return null;
+  return generateDemoDossiers(store, { unit: province, count: DEMO_DOSSIER_COUNT, from: DEMO_DOSSIERS_FROM, to: today, seed: 2026 });
+}
