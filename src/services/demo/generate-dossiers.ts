@@ -75,7 +75,7 @@ export function* generateDossierRows(options: GenerateOptions): Generator<string
     const officeDay = options.calendar.isWorkingDay(received) && receivedMinutes < 1020 ? received : dueOf(received, 1);
     const due = dueOf(officeDay, procedure.statutoryDays);
     const outcome = random();
-    let status = 'Đang giải quyết';
+    let status: string;
     let result = '';
     let delivered = '';
     let finishedDay: string | null = null;
