@@ -7,7 +7,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/domain/' },
       to: {
-        pathNot: ['^src/domain/', '^node_modules/yaml/'],
+        pathNot: ['^src/domain/', '^node_modules/(yaml|zod)/'],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -120,3 +120,51 @@ export function computeStats(inputs: StatsInputs): DossierStats {
     },
   };
 }
+
+/** Every metric name a template may bind to (docs/metrics.md), as dotted paths into DossierStats. */
+export const METRIC_NAMES = [
+  'received.carried_over',
+  'received.in_period',
+  'received.direct',
+  'received.online',
+  'received.postal',
+  'received.online_full',
+  'received.online_partial',
+  'received.total',
+  'resolved.total',
+  'resolved.early',
+  'resolved.on_time',
+  'resolved.late',
+  'pending.total',
+  'pending.in_time',
+  'pending.overdue',
+  'pending.paused',
+  'returned',
+  'withdrawn',
+  'digitized.input',
+  'digitized.output',
+  'payment.with_fee',
+  'payment.online',
+  'rating.total',
+  'rating.very_satisfied',
+  'rating.satisfied',
+  'rating.unsatisfied',
+  'rates.on_time_pct',
+  'rates.late_pct',
+  'rates.online_pct',
+  'rates.online_full_pct',
+  'rates.digitized_input_pct',
+  'rates.digitized_output_pct',
+  'rates.payment_online_pct',
+  'rates.satisfaction_pct',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** Reads one metric of a stats object; a rate reads as its percentage value. */
+export function metricValue(stats: DossierStats, name: string): number | null {
+  let value: unknown = stats;
+  for (const part of name.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object' && 'value' in value) return (value as Rate).value;
+  return null;
+}

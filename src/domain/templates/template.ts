@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * A province's appendix form (biểu mẫu) as data. One YAML file per template version in
+ * `templates/`; documented with a full example in docs/templates.md.
+ */
+export const ROW_KINDS = ['heading', 'count', 'percent', 'money', 'number', 'enum', 'yes_no', 'text', 'date'] as const;
+export type RowKind = (typeof ROW_KINDS)[number];
+
+export const AGGREGATIONS = ['sum', 'recompute', 'count_by_option', 'none'] as const;
+export const PERIOD_KINDS = ['month', 'quarter', 'half', 'nine_months', 'year'] as const;
+
+const RowId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'mã dòng chỉ gồm chữ thường không dấu, số và dấu _, bắt đầu bằng chữ');
+
+const Source = z.union([
+  z.literal('manual'),
+  z.object({ manual: z.object({ prefill: z.enum(['previous']).optional() }) }).strict(),
+  z
+    .object({
+      metric: z.string().min(1).describe('một số liệu của docs/metrics.md, hoặc công thức trên chúng: "resolved.early + resolved.on_time"'),
+      window: z.enum(['period', 'cumulative']).default('period'),
+    })
+    .strict(),
+  z.object({ formula: z.string().min(1), decimals: z.number().int().min(0).max(6).optional() }).strict(),
+  z
+    .object({
+      count_units: z.object({ row: RowId, equals: z.union([z.number(), z.string()]) }).strict(),
+    })
+    .strict(),
+]);
+
+export interface TemplateRowInput {
+  id: string;
+  code?: string | null | undefined;
+  label: string;
+  unit?: string | null | undefined;
+  kind: RowKind;
+  legend?: Record<string, string> | undefined;
+  source?: z.infer<typeof Source> | undefined;
+  aggregate?: (typeof AGGREGATIONS)[number] | undefined;
+  concept?: string | undefined;
+  parts?: 'sum' | 'at_most' | undefined;
+  note?: string | undefined;
+  children?: TemplateRowInput[] | undefined;
+}
+
+const Row: z.ZodType<TemplateRowInput> = z.lazy(() =>
+  z
+    .object({
+      id: RowId,
+      code: z.string().nullable().optional(),
+      label: z.string().min(1),
+      unit: z.string().nullable().optional(),
+      kind: z.enum(ROW_KINDS),
+      legend: z.record(z.string(), z.string()).optional(),
+      source: Source.optional(),
+      aggregate: z.enum(AGGREGATIONS).optional(),
+      concept: z.string().regex(/^[a-z][a-z0-9_.]*$/).optional(),
+      parts: z.enum(['sum', 'at_most']).optional(),
+      note: z.string().optional(),
+      children: z.array(Row).optional(),
+    })
+    .strict(),
+);
+
+export const RULE_OPERATORS = ['==', '!=', '<', '<=', '>', '>='] as const;
+
+const Rule = z
+  .object({
+    id: z.string().min(1),
+    left: z.string().min(1),
+    operator: z.enum(RULE_OPERATORS),
+    right: z.string().min(1),
+    severity: z.enum(['error', 'warning']),
+    message: z.string().min(1),
+    missing: z.enum(['skip', 'zero', 'fail']).default('skip'),
+    tolerance: z.number().min(0).optional(),
+  })
+  .strict();
+
+export const TemplateSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'mã biểu mẫu chỉ gồm chữ thường không dấu, số và dấu -'),
+    version: z.string().min(1),
+    title: z.string().min(1),
+    issuer: z.string().min(1),
+    source_document: z.string().optional(),
+    levels: z.array(z.enum(['province', 'district', 'commune'])).min(1),
+    periods: z.array(z.enum(PERIOD_KINDS)).min(1),
+    cutoff: z.string().default('nd09'),
+    deadline_days: z.number().int().min(0).max(60).optional(),
+    rows: z.array(Row).min(1),
+    rules: z.array(Rule).default([]),
+  })
+  .strict();
+
+export type TemplateInput = z.infer<typeof TemplateSchema>;
+export type ValidationRule = z.infer<typeof Rule>;
+export type RowSource = z.infer<typeof Source>;
+
+/** A row after loading: its place in the form is known. */
+export interface TemplateRow extends Omit<TemplateRowInput, 'children'> {
+  depth: number;
+  parentId: string | null;
+  childIds: string[];
+  /** Printed under a "Trong đó" heading (a part of its parent). */
+  isPart: boolean;
+}
+
+export interface Template extends Omit<TemplateInput, 'rows'> {
+  /** Every row in printed order, parents before their children. */
+  rows: TemplateRow[];
+  byId: Map<string, TemplateRow>;
+}
