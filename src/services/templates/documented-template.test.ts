@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTemplate, TemplateError } from './load-template';
+import { loadTemplate, TemplateError } from '../../domain/templates/load-template';
 
 const example = readFileSync(new URL('../../../docs/templates.md', import.meta.url), 'utf8').split('```yaml\n').at(-1)!.split('```')[0]!;
 
