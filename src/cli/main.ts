@@ -7,6 +7,7 @@ import { registerUnitsCommands } from './commands/units';
 import { registerUsersCommands } from './commands/users';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerDemoCommands, registerDossierCommands } from './commands/dossiers';
+import { registerTemplateCommands } from './commands/templates';
 import { VERSION } from '../version';
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerCalendarCommands(program);
   registerDossierCommands(program);
   registerDemoCommands(program);
+  registerTemplateCommands(program);
   applyVietnameseErrors(program);
   return program;
 }

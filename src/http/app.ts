@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import { dossiersRoutes } from './dossiers/dossiers.routes';
 import { importsRoutes } from './dossiers/imports.routes';
 import { statsRoutes } from './dossiers/stats.routes';
+import { templatesRoutes } from './templates/templates.routes';
 import { ImportJobs } from '../services/dossiers/import-jobs';
 import { registerRequestAuth } from './auth/request-auth';
 import { errorBody, registerErrorHandling } from './errors';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dossiersRoutes(store));
   await app.register(importsRoutes(store, importJobs));
   await app.register(statsRoutes(store));
+  await app.register(templatesRoutes());
   app.addHook('onClose', () => importJobs.drain());
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { TemplateError } from '../../domain/templates/load-template';
+import type { Template } from '../../domain/templates/template';
+import { AppError } from '../../services/errors';
+import { checkReport, shippedTemplates } from '../../services/templates/check-report';
+import { loadTemplateFile } from '../../services/templates/template-files';
+import { CliError } from '../cli-error';
+import { printResult } from '../output';
+
+function sourceOf(row: Template['rows'][number]): string {
+  const source = row.source;
+  if (!source || source === 'manual') return 'manual';
+  if ('manual' in source) return 'manual (lấy kỳ trước)';
+  if ('metric' in source) return `metric: ${source.metric}${source.window === 'cumulative' ? ' (lũy kế)' : ''}`;
+  if ('formula' in source) return `formula: ${source.formula}`;
+  return `count_units: ${source.count_units.row} = ${source.count_units.equals}`;
+}
+
+function templates(): Map<string, Template> {
+  try {
+    return shippedTemplates();
+  } catch (error) {
+    if (error instanceof TemplateError) throw new CliError(error.message, 1);
+    throw error;
+  }
+}
+
+export function registerTemplateCommands(program: Command): void {
+  const template = program.command('template').description('biểu mẫu báo cáo (phụ lục)');
+  template
+    .command('list')
+    .description('liệt kê các biểu mẫu')
+    .option('--json', 'in kết quả dạng JSON')
+    .action((options: { json?: boolean }) => {
+      const all = [...templates().values()].map((t) => ({ id: t.id, version: t.version, title: t.title, issuer: t.issuer, rows: t.rows.length, cutoff: t.cutoff, periods: t.periods }));
+      printResult(Boolean(options.json), all, () => all.map((t) => `${t.id.padEnd(24)} v${t.version.padEnd(8)} ${String(t.rows).padStart(4)} dòng  ${t.title} — ${t.issuer}`).join('\n'));
+    });
+  template
+    .command('show')
+    .description('các dòng của một biểu mẫu')
+    .argument('<mã>', 'mã biểu mẫu')
+    .option('--json', 'in kết quả dạng JSON')
+    .action((id: string, options: { json?: boolean }) => {
+      const found = templates().get(id);
+      if (!found) throw new CliError(`không có biểu mẫu "${id}" (xem "cchc template list").`);
+      const rows = found.rows.map((row) => ({
+        id: row.id,
+        code: row.code ?? null,
+        label: row.label,
+        unit: row.unit ?? null,
+        kind: row.kind,
+        source: row.source ?? 'manual',
+        concept: row.concept ?? null,
+        depth: row.depth,
+      }));
+      printResult(Boolean(options.json), { id: found.id, version: found.version, title: found.title, cutoff: found.cutoff, rows }, () =>
+        [
+          `${found.title} (${found.id} v${found.version}) — ${found.issuer}`,
+          ...found.rows.map((row) => `${'  '.repeat(row.depth)}${(row.code ?? (row.isPart ? '–' : '')).padEnd(9)} ${row.label}${row.unit ? ` [${row.unit}]` : ''}  ‹${sourceOf(row)}›`),
+        ].join('\n'),
+      );
+    });
+  template
+    .command('validate')
+    .description('kiểm tra một tệp biểu mẫu YAML')
+    .argument('<tệp>', 'tệp .yaml')
+    .action((file: string) => {
+      try {
+        const loaded = loadTemplateFile(file);
+        process.stdout.write(`Biểu mẫu hợp lệ: ${loaded.id} v${loaded.version}, ${loaded.rows.length} dòng, ${loaded.rules.length} quy tắc riêng.\n`);
+      } catch (error) {
+        if (error instanceof TemplateError) throw new CliError(error.message, 1);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`không đọc được tệp "${file}".`);
+        throw error;
+      }
+    });
+
+  program
+    .command('check')
+    .description('kiểm tra số liệu một báo cáo (tệp JSON trao đổi) theo biểu mẫu; mã thoát 1 khi có lỗi')
+    .argument('<tệp>', 'tệp .json: {"template","unit","period","values":{"<mã dòng hoặc mã in>":"196,5"}}')
+    .option('--json', 'in kết quả dạng JSON')
+    .action((file: string, options: { json?: boolean }) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new CliError(`không đọc được tệp JSON "${file}" (${(error as Error).message}).`);
+      }
+      let result;
+      try {
+        result = checkReport(data, templates());
+      } catch (error) {
+        if (error instanceof AppError) throw new CliError(error.message, 2);
+        throw error;
+      }
+      const errors = result.findings.filter((f) => f.severity === 'error').length;
+      const warnings = result.findings.length - errors;
+      printResult(Boolean(options.json), { findings: result.findings, problems: result.problems }, () =>
+        [
+          ...result.findings.map((f) => `${f.severity === 'error' ? 'LỖI' : 'CẢNH BÁO'} [${f.code ?? f.row}] ${f.message}`),
+          ...result.problems.map((p) => `CẢNH BÁO ${p}`),
+          errors + warnings === 0 ? `Không phát hiện lỗi (biểu mẫu ${result.template.id}).` : `${errors} lỗi, ${warnings} cảnh báo.`,
+        ].join('\n'),
+      );
+      if (errors > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,37 @@
+import { InterchangeSchema, resolveInterchangeValues } from '../../domain/templates/interchange';
+import type { Template } from '../../domain/templates/template';
+import { validateValues, type Finding } from '../../domain/templates/validate';
+import { invalidInput } from '../errors';
+import { loadShippedTemplates } from './template-files';
+
+export interface CheckResult {
+  template: { id: string; version: string; title: string };
+  findings: Finding[];
+  problems: string[];
+}
+
+let cache: Map<string, Template> | undefined;
+/** The shipped templates, read once per process. */
+export function shippedTemplates(): Map<string, Template> {
+  cache ??= loadShippedTemplates();
+  return cache;
+}
+
+/** Checks a report's data in the interchange format against its template. */
+export function checkReport(data: unknown, templates = shippedTemplates()): CheckResult {
+  const parsed = InterchangeSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalidInput(`Tệp số liệu không đúng định dạng: trường "${issue.path.join('.') || '(gốc)'}": ${issue.message}`);
+  }
+  const template = templates.get(parsed.data.template);
+  if (!template) {
+    throw invalidInput(`Không có biểu mẫu "${parsed.data.template}" (có: ${[...templates.keys()].join(', ')}).`);
+  }
+  if (parsed.data.templateVersion && parsed.data.templateVersion !== template.version) {
+    throw invalidInput(`Biểu mẫu "${template.id}" đang là phiên bản ${template.version}, tệp ghi phiên bản ${parsed.data.templateVersion}.`);
+  }
+  const { values, problems } = resolveInterchangeValues(template, parsed.data.values);
+  const findings = validateValues(template, values, parsed.data.reportDate ? { reportDate: parsed.data.reportDate } : {});
+  return { template: { id: template.id, version: template.version, title: template.title }, findings, problems };
+}
