@@ -1,0 +1,130 @@
+import { metricValue, type DossierStats } from '../dossiers/metrics';
+import { evaluateFormula, formulaNames, parseFormula, roundTo } from '../templates/formula';
+import type { Template, TemplateRow } from '../templates/template';
+import { parseViNumber } from '../templates/vi-number';
+
+/** Where a value came from: the statistics or a formula, the official's hand, or a corrected figure. */
+export type Provenance = 'computed' | 'entered' | 'overridden';
+
+export interface ReportValue {
+  value: number | string | null;
+  provenance: Provenance;
+  /** What the system computed, kept beside an override so both sides stay visible. */
+  computed: number | null;
+  /** Required for an override of a computed value. */
+  reason: string | null;
+}
+
+export interface StatsByWindow {
+  period: DossierStats | null;
+  cumulative: DossierStats | null;
+}
+
+export const isComputedRow = (row: TemplateRow) =>
+  typeof row.source === 'object' && row.source !== null && ('metric' in row.source || 'formula' in row.source);
+
+/** Formula rows ordered so that every formula comes after the rows it reads. */
+function formulaOrder(template: Template): TemplateRow[] {
+  const formulas = template.rows.filter((r) => typeof r.source === 'object' && r.source !== null && 'formula' in r.source);
+  const ordered: TemplateRow[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (row: TemplateRow) => {
+    if (state.get(row.id) === 'done') return;
+    if (state.get(row.id) === 'visiting') throw new Error(`Công thức vòng tròn ở dòng "${row.id}".`);
+    state.set(row.id, 'visiting');
+    const source = row.source as { formula: string };
+    for (const name of formulaNames(parseFormula(source.formula))) {
+      const dependency = template.byId.get(name);
+      if (dependency && formulas.includes(dependency)) visit(dependency);
+    }
+    state.set(row.id, 'done');
+    ordered.push(row);
+  };
+  formulas.forEach(visit);
+  return ordered;
+}
+
+/**
+ * Fills a report from data: metric rows from the statistics of the period's window (or the
+ * cumulative window for lũy kế rows; `stats` null keeps them as they are), then formula rows from
+ * the values around them. Entered
+ * values and overrides are kept; an override's computed side is refreshed so the gap shows.
+ */
+export function computeReportValues(template: Template, stats: StatsByWindow | null, current: Map<string, ReportValue>): Map<string, ReportValue> {
+  const next = new Map<string, ReportValue>();
+  for (const row of template.rows) {
+    const existing = current.get(row.id);
+    if (row.kind === 'heading') continue;
+    const source = row.source;
+    if (typeof source === 'object' && source !== null && 'metric' in source) {
+      if (stats === null) {
+        // Only the formulas are refreshed: metric values stay as last computed.
+        if (existing) next.set(row.id, existing);
+        continue;
+      }
+      const windowStats = source.window === 'cumulative' ? stats.cumulative : stats.period;
+      const computed = windowStats ? evaluateFormula(parseFormula(source.metric), (name) => metricValue(windowStats, name)) : null;
+      const rounded = computed === null ? null : roundTo(computed, 2);
+      next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed: rounded } : { value: rounded, provenance: 'computed', computed: rounded, reason: null });
+    } else if (existing && !isComputedRow(row)) {
+      next.set(row.id, existing);
+    }
+  }
+  const numberOf = (id: string) => {
+    const value = next.get(id)?.value;
+    return value === null || value === undefined ? null : parseViNumber(value);
+  };
+  for (const row of formulaOrder(template)) {
+    const source = row.source as { formula: string; decimals?: number };
+    const raw = evaluateFormula(parseFormula(source.formula), numberOf);
+    const computed = raw === null ? null : roundTo(raw, source.decimals ?? 2);
+    const existing = current.get(row.id);
+    next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed } : { value: computed, provenance: 'computed', computed, reason: null });
+  }
+  return next;
+}
+
+export interface ValueChange {
+  rowId: string;
+  value: number | string | null;
+  reason?: string | null;
+}
+
+/**
+ * Applies an official's edits. A manual row becomes `entered`; changing a computed row is an
+ * override and needs a reason; clearing an override (value null) returns the row to its computed value.
+ */
+export function applyValueChanges(
+  template: Template,
+  current: Map<string, ReportValue>,
+  changes: ValueChange[],
+): { values: Map<string, ReportValue>; problems: string[] } {
+  const values = new Map(current);
+  const problems: string[] = [];
+  for (const change of changes) {
+    const row = template.byId.get(change.rowId);
+    if (!row) {
+      problems.push(`Biểu mẫu không có dòng "${change.rowId}".`);
+      continue;
+    }
+    if (row.kind === 'heading') {
+      problems.push(`Dòng tiêu đề "${row.code ?? row.label}" không nhận số liệu.`);
+      continue;
+    }
+    const existing = values.get(row.id);
+    if (isComputedRow(row)) {
+      if (change.value === null) {
+        values.set(row.id, { value: existing?.computed ?? null, provenance: 'computed', computed: existing?.computed ?? null, reason: null });
+        continue;
+      }
+      if (!change.reason?.trim()) {
+        problems.push(`Dòng ${row.code ?? row.label} được tính tự động; sửa số liệu cần ghi lý do.`);
+        continue;
+      }
+      values.set(row.id, { value: change.value, provenance: 'overridden', computed: existing?.computed ?? null, reason: change.reason.trim() });
+    } else {
+      values.set(row.id, { value: change.value, provenance: 'entered', computed: null, reason: change.reason?.trim() || null });
+    }
+  }
+  return { values, problems };
+}
