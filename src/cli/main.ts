@@ -7,7 +7,7 @@ import { registerUnitsCommands } from './commands/units';
 import { registerUsersCommands } from './commands/users';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerDemoCommands, registerDossierCommands } from './commands/dossiers';
-import { registerTemplateCommands } from './commands/templates';
+import { registerReportCommands, registerTemplateCommands } from './commands/templates';
 import { VERSION } from '../version';
 
 export function buildProgram(): Command {
@@ -25,6 +25,7 @@ export function buildProgram(): Command {
   registerDossierCommands(program);
   registerDemoCommands(program);
   registerTemplateCommands(program);
+  registerReportCommands(program);
   applyVietnameseErrors(program);
   return program;
 }

@@ -17,6 +17,7 @@ import { dossiersRoutes } from './dossiers/dossiers.routes';
 import { importsRoutes } from './dossiers/imports.routes';
 import { statsRoutes } from './dossiers/stats.routes';
 import { templatesRoutes } from './templates/templates.routes';
+import { reportsRoutes } from './templates/reports.routes';
 import { ImportJobs } from '../services/dossiers/import-jobs';
 import { registerRequestAuth } from './auth/request-auth';
 import { errorBody, registerErrorHandling } from './errors';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importsRoutes(store, importJobs));
   await app.register(statsRoutes(store));
   await app.register(templatesRoutes());
+  await app.register(reportsRoutes(store));
   app.addHook('onClose', () => importJobs.drain());
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;

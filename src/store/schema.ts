@@ -15,6 +15,10 @@ export interface Schema {
   dossier_unit_facts: DossierUnitFactsTable;
   import_sources: ImportSourcesTable;
   import_runs: ImportRunsTable;
+  reports: ReportsTable;
+  report_values: ReportValuesTable;
+  report_revisions: ReportRevisionsTable;
+  report_justifications: ReportJustificationsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -179,4 +183,44 @@ export interface ImportRunsTable {
   headers: ColumnType<string[], string, string>;
   errors: ColumnType<unknown[], string, string>;
   rejected_rows: ColumnType<unknown[], string, string>;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  unit_id: number;
+  template_id: string;
+  template_version: string;
+  period_id: string;
+  window_from: string;
+  window_to: string;
+  status: Generated<'draft' | 'submitted' | 'approved' | 'returned'>;
+  revision: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportValuesTable {
+  report_id: number;
+  row_id: string;
+  value: ColumnType<number | string | null, string | null, string | null>;
+  provenance: 'computed' | 'entered' | 'overridden';
+  computed: ColumnType<number | null, string | null, string | null>;
+  reason: string | null;
+}
+
+export interface ReportRevisionsTable {
+  id: Generated<number>;
+  report_id: number;
+  revision: number;
+  at: Generated<Date>;
+  user_id: number | null;
+  action: string;
+  changes: ColumnType<unknown, string, string>;
+}
+
+export interface ReportJustificationsTable {
+  report_id: number;
+  rule: string;
+  row_id: string;
+  text: string;
 }

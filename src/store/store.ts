@@ -8,6 +8,7 @@ import { DossierStatsRepository } from './repositories/dossier-stats.repository'
 import { DossiersRepository } from './repositories/dossiers.repository';
 import { ImportRunsRepository } from './repositories/import-runs.repository';
 import { ProceduresRepository } from './repositories/procedures.repository';
+import { ReportsRepository } from './repositories/reports.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { UnitsRepository } from './repositories/units.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -24,6 +25,7 @@ export class Repositories {
   readonly dossiers: DossiersRepository;
   readonly dossierStats: DossierStatsRepository;
   readonly importRuns: ImportRunsRepository;
+  readonly reports: ReportsRepository;
 
   constructor(executor: Executor) {
     this.units = new UnitsRepository(executor);
@@ -35,6 +37,7 @@ export class Repositories {
     this.dossiers = new DossiersRepository(executor);
     this.dossierStats = new DossierStatsRepository(executor);
     this.importRuns = new ImportRunsRepository(executor);
+    this.reports = new ReportsRepository(executor);
   }
 }
 

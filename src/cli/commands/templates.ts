@@ -5,6 +5,9 @@ import type { Template } from '../../domain/templates/template';
 import { AppError } from '../../services/errors';
 import { checkReport, shippedTemplates } from '../../services/templates/check-report';
 import { loadTemplateFile } from '../../services/templates/template-files';
+import { computeReport } from '../../services/reports/compute-report';
+import { parseDate } from '../../domain/text/iso-date';
+import { withStore } from '../with-store';
 import { CliError } from '../cli-error';
 import { printResult } from '../output';
 
@@ -105,5 +108,54 @@ export function registerTemplateCommands(program: Command): void {
         ].join('\n'),
       );
       if (errors > 0) process.exitCode = 1;
+    });
+}
+
+export function registerReportCommands(program: Command): void {
+  const report = program.command('report').description('báo cáo của đơn vị');
+  report
+    .command('compute')
+    .description('lập hoặc tính lại báo cáo nháp của một đơn vị cho một kỳ từ dữ liệu hồ sơ')
+    .requiredOption('--unit <mã>', 'mã đơn vị')
+    .requiredOption('--template <mã>', 'mã biểu mẫu (xem "cchc template list")')
+    .requiredOption('--period <kỳ>', 'kỳ báo cáo: 2026-Q1, 2026-H1, 2026-9M, 2026-M03, 2026')
+    .option('--as-of <ngày>', 'chọn đơn vị còn hiệu lực vào ngày này (mặc định: ngày cuối kỳ)')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (options: { unit: string; template: string; period: string; asOf?: string; json?: boolean }) => {
+      templates();
+      await withStore(async (store) => {
+        const asOf = options.asOf ? parseDate(options.asOf) : null;
+        if (options.asOf && !asOf) throw new CliError(`--as-of: ngày "${options.asOf}" không hợp lệ.`);
+        const candidates = await store.units.findByCode(options.unit);
+        const unit = asOf ? candidates.find((u) => (u.validFrom ?? '') <= asOf && (u.validTo ?? '9999') >= asOf) : candidates.at(-1);
+        if (!unit) throw new CliError(`--unit: không có đơn vị mã "${options.unit}".`);
+        let view;
+        try {
+          view = await computeReport(store, null, { unitId: unit.id, templateId: options.template, periodId: options.period });
+        } catch (error) {
+          if (error instanceof AppError) throw new CliError(error.message, 2);
+          throw error;
+        }
+        const errors = view.findings.filter((f) => f.severity === 'error').length;
+        const json = {
+          id: view.report.id,
+          unit: { code: unit.code, name: unit.name },
+          template: view.report.templateId,
+          period: view.report.periodId,
+          window: { from: view.report.windowFrom, to: view.report.windowTo },
+          revision: view.report.revision,
+          values: Object.fromEntries([...view.values].map(([id, v]) => [id, v.value])),
+          findings: view.findings,
+        };
+        printResult(Boolean(options.json), json, () =>
+          [
+            `Báo cáo ${view.template.title} — ${unit.name}, kỳ ${view.report.periodId} (số liệu ${view.report.windowFrom} → ${view.report.windowTo}), lần sửa ${view.report.revision}.`,
+            ...view.template.rows
+              .filter((row) => view.values.get(row.id)?.value !== null && view.values.get(row.id)?.value !== undefined)
+              .map((row) => `  ${(row.code ?? '').padEnd(9)} ${row.label}: ${String(view.values.get(row.id)!.value).replace('.', ',')} ${row.unit ?? ''}`),
+            errors === 0 ? 'Kiểm tra: không có lỗi.' : `Kiểm tra: ${errors} lỗi.`,
+          ].join('\n'),
+        );
+      });
     });
 }

@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { computeReport, getReport, updateReportValues, type ReportView } from '../../services/reports/compute-report';
+import { assertUnitAccess } from '../../services/access/assert-unit-access';
+import type { Store } from '../../store/store';
+import { requireUser } from '../auth/request-auth';
+import { presentUnit } from '../presenters';
+import { errorResponses, UnitSchema } from '../schemas';
+
+const ValueSchema = z.object({
+  rowId: z.string(),
+  value: z.union([z.number(), z.string(), z.null()]),
+  provenance: z.enum(['computed', 'entered', 'overridden']),
+  computed: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+
+const ReportSchema = z
+  .object({
+    id: z.number(),
+    unit: UnitSchema,
+    templateId: z.string(),
+    templateVersion: z.string(),
+    templateTitle: z.string(),
+    periodId: z.string(),
+    windowFrom: z.string(),
+    windowTo: z.string(),
+    status: z.string(),
+    revision: z.number(),
+    values: z.array(ValueSchema),
+    findings: z.array(z.looseObject({ row: z.string(), rule: z.string(), severity: z.string(), message: z.string() })),
+    justifications: z.array(z.object({ rule: z.string(), rowId: z.string(), text: z.string() })),
+  })
+  .meta({ id: 'Report' });
+
+const present = (view: ReportView) => ({
+  id: view.report.id,
+  unit: presentUnit(view.unit),
+  templateId: view.report.templateId,
+  templateVersion: view.report.templateVersion,
+  templateTitle: view.template.title,
+  periodId: view.report.periodId,
+  windowFrom: view.report.windowFrom,
+  windowTo: view.report.windowTo,
+  status: view.report.status,
+  revision: view.report.revision,
+  values: [...view.values].map(([rowId, v]) => ({ rowId, value: v.value, provenance: v.provenance, computed: v.computed, reason: v.reason })),
+  findings: view.findings.map((f) => ({ ...f })),
+  justifications: view.justifications,
+});
+
+export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/reports',
+      {
+        schema: {
+          tags: ['Báo cáo'],
+          summary: 'Các báo cáo của một đơn vị và đơn vị trực thuộc',
+          querystring: z.object({ unitId: z.coerce.number().int().positive() }),
+          response: {
+            200: z.object({ reports: z.array(z.object({ id: z.number(), unitId: z.number(), templateId: z.string(), periodId: z.string(), status: z.string(), revision: z.number(), windowFrom: z.string(), windowTo: z.string() })) }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const user = requireUser(request);
+        await assertUnitAccess(store, user, request.query.unitId, 'read');
+        const ids = user.role === 'officer' ? [request.query.unitId] : [...(await store.units.subtreeIds(request.query.unitId))];
+        const reports = await store.reports.listForUnits(ids);
+        return { reports: reports.map(({ id, unitId, templateId, periodId, status, revision, windowFrom, windowTo }) => ({ id, unitId, templateId, periodId, status, revision, windowFrom, windowTo })) };
+      },
+    );
+
+    app.post(
+      '/api/reports',
+      {
+        schema: {
+          tags: ['Báo cáo'],
+          summary: 'Lập (hoặc tính lại) báo cáo của đơn vị cho một kỳ theo biểu mẫu — số liệu lấy từ hồ sơ (cần X-CSRF-Token)',
+          body: z.object({ unitId: z.number().int().positive(), templateId: z.string(), periodId: z.string() }),
+          response: { 200: ReportSchema, ...errorResponses },
+        },
+      },
+      async (request) => present(await computeReport(store, requireUser(request), request.body)),
+    );
+
+    app.get(
+      '/api/reports/:reportId',
+      {
+        schema: {
+          tags: ['Báo cáo'],
+          summary: 'Một báo cáo: giá trị với nguồn gốc, kết quả kiểm tra, lời giải trình',
+          params: z.object({ reportId: z.coerce.number().int().positive() }),
+          response: { 200: ReportSchema, ...errorResponses },
+        },
+      },
+      async (request) => present(await getReport(store, requireUser(request), request.params.reportId)),
+    );
+
+    app.patch(
+      '/api/reports/:reportId/values',
+      {
+        schema: {
+          tags: ['Báo cáo'],
+          summary: 'Nhập/sửa số liệu của báo cáo nháp; sửa số tự động cần lý do (cần X-CSRF-Token)',
+          params: z.object({ reportId: z.coerce.number().int().positive() }),
+          body: z.object({
+            changes: z.array(z.object({ rowId: z.string(), value: z.union([z.number(), z.string(), z.null()]), reason: z.string().nullable().optional() })),
+            justifications: z.array(z.object({ rule: z.string(), rowId: z.string(), text: z.string() })).optional(),
+          }),
+          response: { 200: ReportSchema, ...errorResponses },
+        },
+      },
+      async (request) => present(await updateReportValues(store, requireUser(request), request.params.reportId, request.body)),
+    );
+  };
+}

@@ -1,0 +1,138 @@
+import { cumulativeWindow, cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError, type Period } from '../../domain/period';
+import { applyValueChanges, computeReportValues, type ReportValue, type ValueChange } from '../../domain/reports/report-values';
+import type { Template } from '../../domain/templates/template';
+import { validateValues, type Finding } from '../../domain/templates/validate';
+import type { Unit } from '../../domain/units/unit';
+import type { Repositories, Store } from '../../store/store';
+import type { ReportRecord } from '../../store/repositories/reports.repository';
+import { assertUnitAccess } from '../access/assert-unit-access';
+import type { SessionUser } from '../auth/session-user';
+import { computeDossierStats } from '../dossiers/compute-dossier-stats';
+import { forbidden, invalidInput, notFound } from '../errors';
+import { shippedTemplates } from '../templates/check-report';
+
+const PERIOD_KIND_OF: Record<Period['kind'], string> = {
+  month: 'month',
+  quarter: 'quarter',
+  half: 'half',
+  nine_months: 'nine_months',
+  year: 'year',
+  custom: 'custom',
+};
+
+export interface ReportView {
+  report: ReportRecord;
+  unit: Unit;
+  template: Template;
+  values: Map<string, ReportValue>;
+  findings: Finding[];
+  justifications: Array<{ rule: string; rowId: string; text: string }>;
+}
+
+function templateOf(id: string): Template {
+  const template = shippedTemplates().get(id);
+  if (!template) throw invalidInput(`Không có biểu mẫu "${id}".`);
+  return template;
+}
+
+async function view(repos: Repositories, report: ReportRecord, unit: Unit, values: Map<string, ReportValue>): Promise<ReportView> {
+  const template = templateOf(report.templateId);
+  const findings = validateValues(template, new Map([...values].map(([id, v]) => [id, v.value])), { reportDate: today() });
+  return { report, unit, template, values, findings, justifications: await repos.reports.justifications(report.id) };
+}
+
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Creates a unit's report for a period (or refreshes it): every metric row from the statistics of
+ * the period's window under the template's cut-off rule (lũy kế rows from the cumulative window),
+ * every formula row from its parts. Entered values and overrides are kept. Only drafts change.
+ */
+export async function computeReport(
+  store: Store,
+  user: SessionUser | null,
+  input: { unitId: number; templateId: string; periodId: string },
+): Promise<ReportView> {
+  const unit = user ? await assertUnitAccess(store, user, input.unitId, 'write') : await store.units.findById(input.unitId);
+  if (!unit) throw notFound('Không tìm thấy đơn vị.');
+  const template = templateOf(input.templateId);
+  let period: Period;
+  try {
+    period = parsePeriodId(input.periodId);
+  } catch (error) {
+    if (error instanceof PeriodError) throw invalidInput(error.message);
+    throw error;
+  }
+  if (period.kind !== 'custom' && !template.periods.includes(PERIOD_KIND_OF[period.kind] as Template['periods'][number])) {
+    throw invalidInput(`Biểu mẫu "${template.title}" không dùng cho kỳ ${input.periodId}.`);
+  }
+  if (!template.levels.includes(unit.level)) throw invalidInput(`Biểu mẫu "${template.title}" không dành cho cấp của ${unit.name}.`);
+  const rule = parseCutoffRule(template.cutoff);
+  const window = cutoffWindow(period, rule);
+  const cumulative = cumulativeWindow(period, rule);
+  const [periodStats, cumulativeStats] = await Promise.all([
+    computeDossierStats(store, null, { unitId: unit.id, from: window.from, to: window.to }),
+    computeDossierStats(store, null, { unitId: unit.id, from: cumulative.from, to: cumulative.to }),
+  ]);
+  return store.transaction(async (repos) => {
+    let report = await repos.reports.find(unit.id, template.id, input.periodId);
+    if (report && report.status !== 'draft' && report.status !== 'returned') {
+      throw forbidden('Báo cáo đã gửi hoặc đã duyệt, không thể tính lại.');
+    }
+    report ??= await repos.reports.insert({
+      unitId: unit.id,
+      templateId: template.id,
+      templateVersion: template.version,
+      periodId: input.periodId,
+      windowFrom: window.from,
+      windowTo: window.to,
+    });
+    const before = await repos.reports.values(report.id);
+    const values = computeReportValues(template, { period: periodStats.stats, cumulative: cumulativeStats.stats }, before);
+    await repos.reports.saveValues(report.id, values, { userId: user?.id ?? null, action: 'compute', changes: diff(before, values) });
+    return view(repos, (await repos.reports.findById(report.id))!, unit, values);
+  });
+}
+
+function diff(before: Map<string, ReportValue>, after: Map<string, ReportValue>) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const id of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(id)?.value ?? null;
+    const b = after.get(id)?.value ?? null;
+    if (a !== b) changes[id] = { before: a, after: b };
+  }
+  return changes;
+}
+
+export async function getReport(store: Store, user: SessionUser, reportId: number): Promise<ReportView> {
+  const report = await store.reports.findById(reportId);
+  if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
+  const unit = await assertUnitAccess(store, user, report.unitId, 'read');
+  return view(store, report, unit, await store.reports.values(report.id));
+}
+
+/** An official's edits to a draft: entered values, overrides with reasons, warning justifications. */
+export async function updateReportValues(
+  store: Store,
+  user: SessionUser,
+  reportId: number,
+  input: { changes: ValueChange[]; justifications?: Array<{ rule: string; rowId: string; text: string }> },
+): Promise<ReportView> {
+  const report = await store.reports.findById(reportId);
+  if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
+  const unit = await assertUnitAccess(store, user, report.unitId, 'write');
+  if (report.status !== 'draft' && report.status !== 'returned') throw forbidden('Báo cáo đã gửi hoặc đã duyệt, không thể sửa.');
+  const template = templateOf(report.templateId);
+  return store.transaction(async (repos) => {
+    const before = await repos.reports.values(report.id);
+    const applied = applyValueChanges(template, before, input.changes);
+    if (applied.problems.length > 0) throw invalidInput(applied.problems.join(' '));
+    const values = computeReportValues(template, null, applied.values);
+    await repos.reports.saveValues(report.id, values, { userId: user.id, action: 'edit', changes: diff(before, values) });
+    for (const j of input.justifications ?? []) {
+      if (!j.text.trim()) throw invalidInput('Lời giải trình không được để trống.');
+      await repos.reports.saveJustification(report.id, j.rule, j.rowId, j.text.trim());
+    }
+    return view(repos, (await repos.reports.findById(report.id))!, unit, values);
+  });
+}
