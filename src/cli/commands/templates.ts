@@ -7,11 +7,13 @@ import { checkReport, shippedTemplates } from '../../services/templates/check-re
 import { loadTemplateFile } from '../../services/templates/template-files';
 import { computeReport } from '../../services/reports/compute-report';
 import { parseDate } from '../../domain/text/iso-date';
+import { formatViNumber } from '../../domain/templates/vi-number';
 import { withStore } from '../with-store';
 import { CliError } from '../cli-error';
 import { printResult } from '../output';
 
 function sourceOf(row: Template['rows'][number]): string {
+  if (row.kind === 'heading') return '';
   const source = row.source;
   if (!source || source === 'manual') return 'manual';
   if ('manual' in source) return 'manual (lấy kỳ trước)';
@@ -60,7 +62,7 @@ export function registerTemplateCommands(program: Command): void {
       printResult(Boolean(options.json), { id: found.id, version: found.version, title: found.title, cutoff: found.cutoff, rows }, () =>
         [
           `${found.title} (${found.id} v${found.version}) — ${found.issuer}`,
-          ...found.rows.map((row) => `${'  '.repeat(row.depth)}${(row.code ?? (row.isPart ? '–' : '')).padEnd(9)} ${row.label}${row.unit ? ` [${row.unit}]` : ''}  ‹${sourceOf(row)}›`),
+          ...found.rows.map((row) => `${'  '.repeat(row.depth)}${(row.code ?? (row.isPart ? '–' : '')).padEnd(9)} ${row.label}${row.unit ? ` [${row.unit}]` : ''}${sourceOf(row) ? `  ‹${sourceOf(row)}›` : ''}`),
         ].join('\n'),
       );
     });
@@ -152,7 +154,10 @@ export function registerReportCommands(program: Command): void {
             `Báo cáo ${view.template.title} — ${unit.name}, kỳ ${view.report.periodId} (số liệu ${view.report.windowFrom} → ${view.report.windowTo}), lần sửa ${view.report.revision}.`,
             ...view.template.rows
               .filter((row) => view.values.get(row.id)?.value !== null && view.values.get(row.id)?.value !== undefined)
-              .map((row) => `  ${(row.code ?? '').padEnd(9)} ${row.label}: ${String(view.values.get(row.id)!.value).replace('.', ',')} ${row.unit ?? ''}`),
+              .map((row) => {
+                const value = view.values.get(row.id)!.value;
+                return `  ${(row.code ?? '').padEnd(9)} ${row.label}: ${typeof value === 'number' ? formatViNumber(value) : value} ${row.unit ?? ''}`;
+              }),
             errors === 0 ? 'Kiểm tra: không có lỗi.' : `Kiểm tra: ${errors} lỗi.`,
           ].join('\n'),
         );

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { mayAccessUnit } from '../../domain/auth/access';
 import { dossierDueDate } from '../../domain/calendar/deadline';
 import { formatDateTime } from '../../domain/calendar/date-time';
 import type { WorkCalendar } from '../../domain/calendar/working-days';
-import { FactDeltas, type DossierForFacts } from '../../domain/dossiers/facts';
+import { FactDeltas } from '../../domain/dossiers/facts';
+import { contentHashOf, factsViewOf } from './dossier-write';
 import {
   DOSSIER_HEADERS,
   finishDayOf,
@@ -51,7 +51,6 @@ export interface ImportDossiersResult {
 /** Stored for download; a file with more rejected rows keeps the first ones and says so. */
 const MAX_STORED_REJECTED_ROWS = 50_000;
 
-const hashOf = (write: Omit<DossierWrite, 'contentHash'>) => createHash('sha1').update(JSON.stringify(write)).digest('base64url');
 
 /**
  * Imports a one-stop export. The whole file is one transaction: a crash or a kill in the middle
@@ -164,7 +163,7 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
         }
         if (before) result.updated += 1;
         else result.inserted += 1;
-        deltas.replace(before ?? null, factsView(write));
+        deltas.replace(before ?? null, factsViewOf(write));
         return true;
       });
       // The timeline of an imported dossier is read from its dates (eventsFromExport), so an
@@ -213,24 +212,6 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
   return result;
 }
 
-/** The statistics view of a row about to be written. */
-function factsView(write: DossierWrite): DossierForFacts {
-  return {
-    unitId: write.unitId,
-    procedureId: write.procedureId,
-    channel: write.channel,
-    state: write.state,
-    receivedDay: write.receivedDay,
-    dueDay: write.dueDay,
-    finishDay: write.finishDay,
-    digitizedInput: write.digitizedInput,
-    digitizedOutput: write.digitizedOutput,
-    hasFee: write.hasFee,
-    paidOnline: write.paidOnline,
-    rating: write.rating,
-    onlineMode: write.onlineMode,
-  };
-}
 
 async function toWrite(
   parsed: ParsedDossierRow,
@@ -272,7 +253,7 @@ async function toWrite(
     paidOnline: parsed.paidOnline,
     rating: parsed.rating,
   };
-  return { ...write, contentHash: hashOf(write) };
+  return { ...write, contentHash: contentHashOf(write) };
 }
 
 /** Units by code and date, cached: codes repeat across the 2025 reform, so the date decides. */

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { dossierDueDate } from '../../domain/calendar/deadline';
 import { formatDateTime, parseDateTime } from '../../domain/calendar/date-time';
 import { CHANNELS, isFinished, RATINGS, type Channel, type Rating } from '../../domain/dossiers/dossier';
 import { EVENT_KINDS, EVENT_LABELS, type DossierEventKind } from '../../domain/dossiers/events';
-import { FactDeltas, type DossierForFacts } from '../../domain/dossiers/facts';
+import { FactDeltas } from '../../domain/dossiers/facts';
+import { contentHashOf, factsViewOf } from './dossier-write';
 import { nextState, pauseIntervals } from '../../domain/dossiers/lifecycle';
 import type { Store } from '../../store/store';
 import type { DossierRecord, DossierWrite } from '../../store/repositories/dossiers.repository';
@@ -14,25 +14,7 @@ import { unitCalendar } from '../calendar/unit-calendar';
 
 export const DESK_SOURCE = 'desk';
 
-const hashOf = (write: Omit<DossierWrite, 'contentHash'>) => createHash('sha1').update(JSON.stringify(write)).digest('base64url');
 
-function factsView(d: Omit<DossierWrite, 'contentHash'>): DossierForFacts {
-  return {
-    unitId: d.unitId,
-    procedureId: d.procedureId,
-    channel: d.channel,
-    state: d.state,
-    receivedDay: d.receivedDay,
-    dueDay: d.dueDay,
-    finishDay: d.finishDay,
-    digitizedInput: d.digitizedInput,
-    digitizedOutput: d.digitizedOutput,
-    hasFee: d.hasFee,
-    paidOnline: d.paidOnline,
-    rating: d.rating,
-    onlineMode: d.onlineMode,
-  };
-}
 
 function parseInstant(text: string | undefined, field: string, now: Date): ReturnType<typeof parseDateTime> {
   try {
@@ -86,11 +68,11 @@ export async function receiveAtDesk(store: Store, actor: SessionUser, input: Rec
       paidOnline: input.paidOnline ?? false,
       rating: null,
     };
-    const ids = await repos.dossiers.upsertMany([{ ...write, contentHash: hashOf(write) }]);
+    const ids = await repos.dossiers.upsertMany([{ ...write, contentHash: contentHashOf(write) }]);
     const id = ids.get(code)!;
     await repos.dossiers.appendEvent({ dossierId: id, at: write.receivedAt, kind: 'received', actor: actor.displayName, note: input.note ?? null });
     const deltas = new FactDeltas();
-    deltas.replace(null, factsView(write));
+    deltas.replace(null, factsViewOf(write));
     await repos.dossiers.applyFactDeltas(deltas.rows());
     return { ...write, id };
   });
@@ -151,10 +133,10 @@ export async function recordDeskEvent(store: Store, actor: SessionUser, dossierI
     after.dueDay = due.dueDate;
   }
   return store.transaction(async (repos) => {
-    await repos.dossiers.upsertMany([{ ...after, contentHash: hashOf(after) }]);
+    await repos.dossiers.upsertMany([{ ...after, contentHash: contentHashOf(after) }]);
     await repos.dossiers.appendEvent({ dossierId: dossier.id, at: atIso, kind, actor: actor.displayName, note: input.note ?? null });
     const deltas = new FactDeltas();
-    deltas.replace(factsView(before), factsView(after));
+    deltas.replace(factsViewOf(before), factsViewOf(after));
     await repos.dossiers.applyFactDeltas(deltas.rows());
     return { ...after, id: dossier.id };
   });
