@@ -85,6 +85,28 @@ describe('validateValues', () => {
     expect(check({ '2': 10, '9': 12 })[0]).toMatchObject({ rule: 'online_le_total', severity: 'warning' });
   });
 
+  it('puts a rule over an expression on the row it names first, not on a row whose id is a prefix', () => {
+    const withRule = loadTemplate(
+      `
+id: thu2
+version: "1"
+title: Thử
+issuer: Thử
+levels: [commune]
+periods: [quarter]
+rows:
+  - { id: r_7, code: "7.", label: Mục 7, kind: heading }
+  - { id: r_7_5_a, label: Điện tử, unit: "%", kind: percent }
+  - { id: r_7_5_b, label: Song song, unit: "%", kind: percent }
+rules:
+  - { id: sum_le_100, left: r_7_5_a + r_7_5_b, operator: "<=", right: "100", severity: warning, message: Tổng hai tỷ lệ vượt 100%. }
+`,
+      'thu2.yaml',
+    );
+    const findings = validateValues(withRule, new Map([['r_7_5_a', 80], ['r_7_5_b', 70]]));
+    expect(findings).toMatchObject([{ row: 'r_7_5_a', rule: 'sum_le_100' }]);
+  });
+
   it('reports keys that match no row, and ambiguous codes', () => {
     expect(resolveInterchangeValues(template, { '9.9': 1 }).problems).toEqual(['Biểu mẫu "thu" không có dòng "9.9".']);
   });

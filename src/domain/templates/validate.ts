@@ -1,5 +1,5 @@
 import { parseDate, formatDateVi } from '../text/iso-date';
-import { evaluateFormula, parseFormula, roundTo } from './formula';
+import { evaluateFormula, formulaNames, parseFormula, roundTo } from './formula';
 import type { Template, TemplateRow, ValidationRule } from './template';
 import { decimalsWritten, formatViNumber, parseViNumber } from './vi-number';
 
@@ -142,7 +142,9 @@ function applyRule(template: Template, rule: ValidationRule, numbers: Map<string
   const lookup = (name: string) => numbers.get(name) ?? (missing === 'zero' ? 0 : null);
   const left = evaluateFormula(parseFormula(rule.left), lookup);
   const right = evaluateFormula(parseFormula(rule.right), lookup);
-  const anchor = template.byId.get(/^[a-z][a-z0-9_]*$/.test(rule.left.trim()) ? rule.left.trim() : '') ?? template.rows.find((r) => rule.left.includes(r.id))!;
+  // A finding sits on the first row the rule's left side names (then its right side).
+  const named = [...formulaNames(parseFormula(rule.left)), ...formulaNames(parseFormula(rule.right))];
+  const anchor = named.map((id) => template.byId.get(id)).find((row) => row !== undefined) ?? template.rows[0]!;
   const finding = (message: string, expected: string | null): Finding => ({
     row: anchor.id,
     code: anchor.code ?? null,
