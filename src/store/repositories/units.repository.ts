@@ -27,6 +27,18 @@ function toUnit(row: Pick<Selectable<UnitsTable>, (typeof COLUMNS)[number]>): Un
   };
 }
 
+function toRow(unit: NewUnit) {
+  return {
+    code: unit.code,
+    name: unit.name,
+    name_search: normalizeForSearch(unit.name),
+    level: unit.level,
+    parent_id: unit.parentId,
+    valid_from: unit.validFrom,
+    valid_to: unit.validTo,
+  };
+}
+
 /** SQL condition "in force on date D" for a units alias. */
 function validOn(alias: string, date: string) {
   return sql<boolean>`(${sql.ref(`${alias}.valid_from`)} IS NULL OR ${sql.ref(`${alias}.valid_from`)} <= ${date}::date)
@@ -68,39 +80,13 @@ export class UnitsRepository {
   }
 
   async insert(unit: NewUnit): Promise<number> {
-    const row = await this.db
-      .insertInto('units')
-      .values({
-        code: unit.code,
-        name: unit.name,
-        name_search: normalizeForSearch(unit.name),
-        level: unit.level,
-        parent_id: unit.parentId,
-        valid_from: unit.validFrom,
-        valid_to: unit.validTo,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    const [id] = await this.insertMany([unit]);
+    return id!;
   }
 
   async insertMany(units: NewUnit[]): Promise<number[]> {
     if (units.length === 0) return [];
-    const rows = await this.db
-      .insertInto('units')
-      .values(
-        units.map((unit) => ({
-          code: unit.code,
-          name: unit.name,
-          name_search: normalizeForSearch(unit.name),
-          level: unit.level,
-          parent_id: unit.parentId,
-          valid_from: unit.validFrom,
-          valid_to: unit.validTo,
-        })),
-      )
-      .returning('id')
-      .execute();
+    const rows = await this.db.insertInto('units').values(units.map(toRow)).returning('id').execute();
     return rows.map((row) => row.id);
   }
 
