@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../src/http/app';
 import { seedDemo } from '../../src/services/demo/seed-demo';
-import { openStore } from '../../src/store/store';
+import { openStore, type Store } from '../../src/store/store';
 
 export const DEMO_PASSWORD = 'cchc-demo-2026';
 const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -13,6 +13,8 @@ const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 export interface TestServer {
   /** http://127.0.0.1:<port>, no trailing slash. */
   baseUrl: string;
+  /** The server's own store, for a test's setup through the services (a procedure catalogue…). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startServer(): Promise<TestServer> {
     const { port } = app.server.address() as AddressInfo;
     return {
       baseUrl: `http://127.0.0.1:${port}`,
+      store,
       async close() {
         await app.close();
         await store.close();

@@ -50,16 +50,39 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return search ? `${path}?${search}` : path;
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+/** The CSRF token of the session, for calls made outside `request` (an upload with progress). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/** A failed answer's body (`{ error: { code, message } }`, or anything else) as an ApiError. */
+export function errorFromBody(status: number, text: string): ApiError {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
     if (body.error && typeof body.error.message === 'string') {
-      return new ApiError(response.status, String(body.error.code ?? 'error'), body.error.message);
+      return new ApiError(status, String(body.error.code ?? 'error'), body.error.message);
     }
   } catch {
     // Not JSON (a proxy page, an empty body): fall through to a generic message.
   }
-  return new ApiError(response.status, 'http_error', `Máy chủ trả lời lỗi (mã ${response.status}). Vui lòng thử lại.`);
+  return new ApiError(status, 'http_error', `Máy chủ trả lời lỗi (mã ${status}). Vui lòng thử lại.`);
+}
+
+/** A 401 outside an expected one: the session has ended. */
+export function reportUnauthorized(): void {
+  unauthorizedHandler?.();
+}
+
+export const networkError = (): ApiError => new ApiError(0, 'network', NETWORK_MESSAGE);
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    // An unreadable body gets the generic message.
+  }
+  return errorFromBody(response.status, text);
 }
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
@@ -77,11 +100,11 @@ export async function request<T>(method: Method, path: string, options: RequestO
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', NETWORK_MESSAGE);
+    throw networkError();
   }
   if (!response.ok) {
     const error = await errorFrom(response);
-    if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
+    if (response.status === 401 && !options.expectUnauthorized) reportUnauthorized();
     throw error;
   }
   return (await response.json()) as T;
@@ -91,6 +114,8 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
 export const isAbortError = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';

@@ -2,9 +2,14 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../auth/RequireAuth';
 import { SessionProvider } from '../auth/SessionContext';
 import { AppLayout } from '../layout/AppLayout';
+import { CalendarPage } from '../pages/CalendarPage';
+import { DossierPage } from '../pages/DossierPage';
+import { DossiersPage } from '../pages/DossiersPage';
 import { HomePage } from '../pages/HomePage';
+import { ImportPage } from '../pages/ImportPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { StatsPage } from '../pages/StatsPage';
 import { UnitsPage } from '../pages/UnitsPage';
 import { UsersPage } from '../pages/UsersPage';
 
@@ -18,6 +23,11 @@ export function App() {
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
+              <Route path="ho-so" element={<DossiersPage />} />
+              <Route path="ho-so/:dossierId" element={<DossierPage />} />
+              <Route path="nhap-ho-so" element={<ImportPage />} />
+              <Route path="thong-ke" element={<StatsPage />} />
+              <Route path="lich" element={<CalendarPage />} />
               <Route path="don-vi" element={<UnitsPage />} />
               <Route path="don-vi/:unitId" element={<UnitsPage />} />
               <Route path="tai-khoan" element={<UsersPage />} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, parseViDate, todayIso } from './date';
-import { formatNumber } from './number';
+import { formatInstant, nowForInput, parseViDateTime, todayInVietnam } from './dateTime';
+import { formatNumber, formatRate } from './number';
 
 describe('web formatting', () => {
   it('shows ISO dates as dd/mm/yyyy and open bounds as a dash', () => {
@@ -23,5 +24,29 @@ describe('web formatting', () => {
     expect(formatNumber(1224)).toBe('1.224');
     expect(formatNumber(99.9)).toBe('99,9');
     expect(formatNumber(92)).toBe('92');
+  });
+});
+
+describe('times and rates', () => {
+  it('shows instants in Vietnam time whatever the zone they come in', () => {
+    expect(formatInstant('2026-03-05T03:00:00.000Z')).toBe('10:00 05/03/2026');
+    expect(formatInstant('2026-03-05T23:30:00+07:00')).toBe('23:30 05/03/2026');
+    expect(formatInstant('2026-03-05T17:30:00Z')).toBe('00:30 06/03/2026');
+    expect(formatInstant(null)).toBe('—');
+  });
+
+  it('writes "now" and reads typed times as dd/mm/yyyy HH:mm', () => {
+    expect(nowForInput(new Date('2026-01-04T18:05:00Z'))).toBe('05/01/2026 01:05');
+    expect(todayInVietnam(new Date('2026-01-04T18:05:00Z'))).toBe('2026-01-05');
+    expect(parseViDateTime('5/3/2026 8:00')).toBe('05/03/2026 08:00');
+    expect(parseViDateTime('31/02/2026 08:00')).toBeNull();
+    expect(parseViDateTime('05/03/2026 24:00')).toBeNull();
+    expect(parseViDateTime('05/03/2026')).toBeNull();
+  });
+
+  it('shows a rate with its parts, and an empty one without a percentage', () => {
+    expect(formatRate({ value: 98.07, numerator: 509, denominator: 519 })).toBe('98,07% (509/519)');
+    expect(formatRate({ value: 100, numerator: 1224, denominator: 1224 })).toBe('100% (1.224/1.224)');
+    expect(formatRate({ value: null, numerator: 0, denominator: 0 })).toBe('— (0/0)');
   });
 });

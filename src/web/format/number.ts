@@ -8,3 +8,15 @@ export function formatNumber(value: number, fractionDigits?: number): string {
     maximumFractionDigits: fractionDigits ?? 2,
   }).format(value);
 }
+
+/** A percentage already computed by the server (98.07 → "98,07%"). */
+export function formatPercent(value: number): string {
+  return `${formatNumber(value)}%`;
+}
+
+/** A rate with its parts: "98,07% (509/519)"; a rate without a denominator is "— (0/0)". */
+export function formatRate(rate: { value: number | null; numerator: number; denominator: number } | undefined): string {
+  if (!rate) return '—';
+  const parts = `(${formatNumber(rate.numerator)}/${formatNumber(rate.denominator)})`;
+  return `${rate.value === null ? '—' : formatPercent(rate.value)} ${parts}`;
+}

@@ -9,10 +9,30 @@ export interface NavItem {
 }
 
 /**
- * The pages of the app, in menu order. A new page gets its route in app/App.tsx and one line
- * here, e.g. the coming "Lịch làm việc" (/lich-lam-viec).
+ * The pages of the app, in menu order (the home page lists them too). A new page gets its route
+ * in app/App.tsx and one entry here.
  */
 export const NAV_ITEMS: NavItem[] = [
+  {
+    to: '/ho-so',
+    label: 'Hồ sơ',
+    description: 'Sổ theo dõi hồ sơ thủ tục hành chính: lọc, xem quá trình xử lý, tiếp nhận hồ sơ tại bộ phận một cửa.',
+  },
+  {
+    to: '/nhap-ho-so',
+    label: 'Nhập hồ sơ',
+    description: 'Nhập tệp CSV/Excel xuất từ phần mềm một cửa; xem và tải các dòng bị từ chối kèm lý do.',
+  },
+  {
+    to: '/thong-ke',
+    label: 'Thống kê',
+    description: 'Số hồ sơ tồn, tiếp nhận, giải quyết đúng hạn, quá hạn và các tỷ lệ theo kỳ báo cáo, theo lĩnh vực.',
+  },
+  {
+    to: '/lich',
+    label: 'Lịch làm việc',
+    description: 'Ngày làm việc, ngày nghỉ lễ, tết, nghỉ bù và làm bù trong năm, kèm ngày âm lịch; ngày nghỉ riêng của tỉnh.',
+  },
   {
     to: '/don-vi',
     label: 'Đơn vị hành chính',

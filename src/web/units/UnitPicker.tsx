@@ -1,21 +1,24 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { listUnits } from '../api/units';
 import type { Unit } from '../api/types';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { UnitLabel } from '../units/UnitLabel';
+import { UnitLabel } from './UnitLabel';
 
 interface Props {
-  /** Units are searched in this unit's subtree (the admin's province), in force on `asOf`. */
+  /** Units are searched in this unit's subtree (the user's province), in force on `asOf`. */
   scope: Unit;
   asOf: string;
   value: Unit | null;
   onChange: (unit: Unit | null) => void;
+  /** The field's label; "Đơn vị" unless told. */
+  label?: string;
 }
 
-/** Chooses the unit of a new account by typing part of its name. */
-export function UnitPicker({ scope, asOf, value, onChange }: Props) {
+/** Chooses a unit of the user's subtree by typing part of its name (diacritics optional). */
+export function UnitPicker({ scope, asOf, value, onChange, label = 'Đơn vị' }: Props) {
+  const inputId = useId();
   const [query, setQuery] = useState('');
   const debounced = useDebouncedValue(query.trim(), 300);
   const results = useApiQuery(
@@ -31,9 +34,9 @@ export function UnitPicker({ scope, asOf, value, onChange }: Props) {
   if (value) {
     return (
       <div className="field">
-        <span>Đơn vị</span>
+        <span>{label}</span>
         <div className="picked-unit">
-          <span className="picked-unit-name" role="group" aria-label="Đơn vị đã chọn">
+          <span className="picked-unit-name" role="group" aria-label={`${label} đã chọn`}>
             <UnitLabel unit={value} />
           </span>
           <button type="button" className="button button-quiet" onClick={() => onChange(null)}>
@@ -46,9 +49,9 @@ export function UnitPicker({ scope, asOf, value, onChange }: Props) {
 
   return (
     <div className="field unit-picker">
-      <label htmlFor="unit-picker-input">Đơn vị</label>
+      <label htmlFor={inputId}>{label}</label>
       <input
-        id="unit-picker-input"
+        id={inputId}
         type="search"
         placeholder={`Gõ tên đơn vị trong ${scope.name}`}
         autoComplete="off"

@@ -3,7 +3,7 @@ import { createUser } from '../api/users';
 import type { Role, Unit, User } from '../api/types';
 import { ROLE_LABELS, ROLES } from '../auth/roles';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { UnitPicker } from './UnitPicker';
+import { UnitPicker } from '../units/UnitPicker';
 
 interface Props {
   scope: Unit;
