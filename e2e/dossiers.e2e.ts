@@ -301,6 +301,39 @@ describe('dossiers in the browser', () => {
     await screenshot(p, 'dossier-desk', true);
   });
 
+  it('a reviewer reads the whole province and narrows it to one commune', async () => {
+    const p = await page();
+    await loginAs(p, 'sonoivu');
+    await p.goto('/thong-ke');
+    await p.getByRole('radio', { name: 'Khoảng ngày tùy chọn' }).check();
+    await p.getByLabel('Từ ngày').fill('01/01/2026');
+    await p.getByLabel('Đến ngày').fill('31/01/2026');
+    await shows(p.getByRole('heading', { name: 'Tỉnh Thái Nguyên — Từ ngày 01/01/2026 đến ngày 31/01/2026' }));
+    await shows(p.getByText('Gồm 93 đơn vị'));
+    const summary = p.getByRole('table', { name: 'Tình hình giải quyết hồ sơ', exact: true });
+    const janRow = ['1', '7', '3', '3', '1', '8', '4', '1', '1', '2', '2', '1', '1', '1', '1', '50% (2/4)'];
+    expect(await cellTexts(summary.getByRole('row', { name: 'Tỉnh Thái Nguyên' }))).toEqual(janRow); // only Ba Bể has dossiers
+    await p.getByRole('button', { name: 'Chọn đơn vị khác' }).click();
+    await p.getByRole('searchbox', { name: 'Đơn vị' }).fill('cho don');
+    await p.getByRole('list', { name: 'Đơn vị tìm thấy' }).getByRole('button', { name: /Xã Chợ Đồn/ }).click();
+    await shows(p.getByRole('heading', { name: 'Xã Chợ Đồn — Từ ngày 01/01/2026 đến ngày 31/01/2026' }));
+    expect(await cellTexts(summary.getByRole('row', { name: 'Xã Chợ Đồn' }))).toEqual([...Array<string>(15).fill('0'), '— (0/0)']);
+
+    await p.goto('/ho-so');
+    const count = p.locator('.result-count');
+    await shows(count.filter({ hasText: 'Tìm thấy 10 hồ sơ.' })); // the nine imported and the desk one
+    expect(await p.getByRole('columnheader', { name: 'Đơn vị' }).count()).toBe(1);
+    expect(await p.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).count()).toBe(0);
+    await p.getByRole('button', { name: 'Chọn đơn vị khác' }).click();
+    await p.getByRole('searchbox', { name: 'Đơn vị' }).fill('cho don');
+    await p.getByRole('list', { name: 'Đơn vị tìm thấy' }).getByRole('button', { name: /Xã Chợ Đồn/ }).click();
+    await shows(count.filter({ hasText: 'Không có hồ sơ nào khớp với bộ lọc.' }));
+    // The choice is in the address: a reload keeps it.
+    await p.reload();
+    await shows(p.getByRole('group', { name: 'Đơn vị đã chọn' }).getByText('Xã Chợ Đồn'));
+    await shows(count.filter({ hasText: 'Không có hồ sơ nào khớp với bộ lọc.' }));
+  });
+
   it('an admin declares the columns of another export, and the help shows them', async () => {
     const p = await page();
     await loginAs(p, 'admin');
