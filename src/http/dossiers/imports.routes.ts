@@ -137,7 +137,7 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
       },
     );
 
-    const ColumnMap = z.record(z.enum(Object.keys(DOSSIER_HEADERS) as [DossierField, ...DossierField[]]), z.string().max(200));
+    const ColumnMap = z.partialRecord(z.enum(Object.keys(DOSSIER_HEADERS) as [DossierField, ...DossierField[]]), z.string().max(200));
     app.get(
       '/api/import-sources/:source',
       {
