@@ -102,4 +102,9 @@ export class FactDeltas {
   clear(): void {
     this.#rows.clear();
   }
+
+  /** How many distinct (unit, procedure, channel, day) keys are pending. */
+  get size(): number {
+    return this.#rows.size;
+  }
 }

@@ -48,6 +48,9 @@ export interface ImportDossiersResult {
   errors: RowIssue[];
 }
 
+/** Pending fact keys before they are written (a few hundred bytes each). */
+const MAX_PENDING_FACT_KEYS = 200_000;
+
 /** Stored for download; a file with more rejected rows keeps the first ones and says so. */
 const MAX_STORED_REJECTED_ROWS = 50_000;
 
@@ -108,6 +111,15 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
       return calendar;
     };
 
+    // Fact changes are summed in memory across batches and written in few large steps: the same
+    // day's counters are touched by many batches, and each write of a row inside one long
+    // transaction leaves a dead version behind.
+    const deltas = new FactDeltas();
+    const flushFacts = async () => {
+      await repos.dossiers.applyFactDeltas(deltas.rows());
+      deltas.clear();
+    };
+
     const reject = (row: TabularRow, issues: RowIssue[]) => {
       result.rejected += 1;
       result.errors.push(...issues);
@@ -154,7 +166,6 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
         input.source,
         accepted.map((a) => a.parsed.code),
       );
-      const deltas = new FactDeltas();
       const changed = accepted.filter(({ write }) => {
         const before = existing.get(write.code);
         if (before?.contentHash === write.contentHash) {
@@ -169,7 +180,7 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
       // The timeline of an imported dossier is read from its dates (eventsFromExport), so an
       // import writes no event rows: the export is the record of what happened.
       await repos.dossiers.upsertMany(changed.map((c) => c.write));
-      await repos.dossiers.applyFactDeltas(deltas.rows());
+      if (deltas.size >= MAX_PENDING_FACT_KEYS) await flushFacts();
       rowsRead += batch.length;
       input.onProgress?.(rowsRead);
     };
@@ -180,6 +191,7 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
         batch.push(row);
         if (batch.length >= batchSize) {
           await processBatch(batch);
+    await flushFacts();
           batch = [];
         }
       }
@@ -188,6 +200,7 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
       throw error;
     }
     await processBatch(batch);
+    await flushFacts();
 
     result.runId = await repos.importRuns.record({
       source: input.source,
