@@ -9,6 +9,8 @@ import { HomePage } from '../pages/HomePage';
 import { ImportPage } from '../pages/ImportPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ReportPage } from '../pages/ReportPage';
+import { ReportsPage } from '../pages/ReportsPage';
 import { StatsPage } from '../pages/StatsPage';
 import { UnitsPage } from '../pages/UnitsPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -27,6 +29,8 @@ export function App() {
               <Route path="ho-so/:dossierId" element={<DossierPage />} />
               <Route path="nhap-ho-so" element={<ImportPage />} />
               <Route path="thong-ke" element={<StatsPage />} />
+              <Route path="bao-cao" element={<ReportsPage />} />
+              <Route path="bao-cao/:reportId" element={<ReportPage />} />
               <Route path="lich" element={<CalendarPage />} />
               <Route path="don-vi" element={<UnitsPage />} />
               <Route path="don-vi/:unitId" element={<UnitsPage />} />

@@ -29,6 +29,11 @@ export const NAV_ITEMS: NavItem[] = [
     description: 'Số hồ sơ tồn, tiếp nhận, giải quyết đúng hạn, quá hạn và các tỷ lệ theo kỳ báo cáo, theo lĩnh vực.',
   },
   {
+    to: '/bao-cao',
+    label: 'Báo cáo',
+    description: 'Lập báo cáo cải cách hành chính định kỳ theo biểu mẫu của tỉnh: số liệu hồ sơ tính tự động, kiểm tra lỗi ngay khi nhập, lưu bản nháp.',
+  },
+  {
     to: '/lich',
     label: 'Lịch làm việc',
     description: 'Ngày làm việc, ngày nghỉ lễ, tết, nghỉ bù và làm bù trong năm, kèm ngày âm lịch; ngày nghỉ riêng của tỉnh.',

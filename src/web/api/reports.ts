@@ -1,0 +1,87 @@
+import type { Provenance } from '../../domain/reports/report-values';
+import type { Template } from '../../domain/templates/template';
+import type { Finding } from '../../domain/templates/validate';
+import { api } from './client';
+import type { Unit } from './types';
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+/** One template of the list (GET /api/templates): no levels, rules or rows. */
+export interface TemplateSummary {
+  id: string;
+  version: string;
+  title: string;
+  issuer: string;
+  cutoff: string;
+  periods: string[];
+  /** Number of rows. */
+  rows: number;
+}
+
+/** A template as the server sends it: the domain Template without its id index. */
+export type TemplateJson = Omit<Template, 'byId'>;
+
+export interface ReportValueDto {
+  rowId: string;
+  value: number | string | null;
+  provenance: Provenance;
+  computed: number | null;
+  reason: string | null;
+}
+
+export interface Justification {
+  rule: string;
+  rowId: string;
+  text: string;
+}
+
+export interface Report {
+  id: number;
+  unit: Unit;
+  templateId: string;
+  templateVersion: string;
+  templateTitle: string;
+  periodId: string;
+  /** ISO dates of the data window under the template's cut-off rule. */
+  windowFrom: string;
+  windowTo: string;
+  status: string;
+  revision: number;
+  values: ReportValueDto[];
+  findings: Finding[];
+  justifications: Justification[];
+}
+
+export interface ReportListItem {
+  id: number;
+  unitId: number;
+  templateId: string;
+  periodId: string;
+  status: string;
+  revision: number;
+  windowFrom: string;
+  windowTo: string;
+}
+
+export interface ValueChangeDto {
+  rowId: string;
+  value: number | string | null;
+  reason?: string | null;
+}
+
+export const listTemplates = async (signal?: AbortSignal): Promise<TemplateSummary[]> =>
+  (await api.get<{ templates: TemplateSummary[] }>('/api/templates', withSignal(signal))).templates;
+
+export const getTemplate = (id: string, signal?: AbortSignal) => api.get<TemplateJson>(`/api/templates/${encodeURIComponent(id)}`, withSignal(signal));
+
+/** The unit's reports (an officer's own unit; a reviewer's or admin's whole subtree). */
+export const listReports = async (unitId: number, signal?: AbortSignal): Promise<ReportListItem[]> =>
+  (await api.get<{ reports: ReportListItem[] }>('/api/reports', { query: { unitId }, ...withSignal(signal) })).reports;
+
+/** Creates the unit's draft for the period, or recomputes it from the dossiers (entered values are kept). */
+export const computeReport = (input: { unitId: number; templateId: string; periodId: string }) => api.post<Report>('/api/reports', input);
+
+export const getReport = (id: number, signal?: AbortSignal) => api.get<Report>(`/api/reports/${id}`, withSignal(signal));
+
+export const saveReportValues = (id: number, body: { changes: ValueChangeDto[]; justifications?: Justification[] }) =>
+  api.patch<Report>(`/api/reports/${id}/values`, body);
