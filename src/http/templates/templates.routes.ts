@@ -27,7 +27,7 @@ export function templatesRoutes(): FastifyPluginAsyncZod {
           summary: 'Các biểu mẫu báo cáo',
           response: {
             200: z.object({
-              templates: z.array(z.object({ id: z.string(), version: z.string(), title: z.string(), issuer: z.string(), cutoff: z.string(), periods: z.array(z.string()), rows: z.number() })),
+              templates: z.array(z.object({ id: z.string(), version: z.string(), title: z.string(), issuer: z.string(), cutoff: z.string(), periods: z.array(z.string()), levels: z.array(z.string()), rows: z.number() })),
             }),
             ...errorResponses,
           },
@@ -36,7 +36,7 @@ export function templatesRoutes(): FastifyPluginAsyncZod {
       async (request) => {
         requireUser(request);
         return {
-          templates: [...shippedTemplates().values()].map((t) => ({ id: t.id, version: t.version, title: t.title, issuer: t.issuer, cutoff: t.cutoff, periods: t.periods, rows: t.rows.length })),
+          templates: [...shippedTemplates().values()].map((t) => ({ id: t.id, version: t.version, title: t.title, issuer: t.issuer, cutoff: t.cutoff, periods: t.periods, levels: t.levels, rows: t.rows.length })),
         };
       },
     );
