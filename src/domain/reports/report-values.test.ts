@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeStats } from '../dossiers/metrics';
 import { emptyCounts } from '../dossiers/facts';
 import { loadTemplate } from '../templates/load-template';
-import { applyValueChanges, computeReportValues, type ReportValue } from './report-values';
+import { applyValueChanges, computeReportValues } from './report-values';
 
 const template = loadTemplate(
   `
