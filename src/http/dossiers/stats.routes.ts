@@ -49,6 +49,7 @@ export function statsRoutes(store: Store): FastifyPluginAsyncZod {
               unit: UnitSchema,
               from: z.string(),
               to: z.string(),
+              stocksOn: z.string(),
               unitCount: z.number(),
               stats: StatsSchema,
               groups: z.array(z.object({ key: z.string(), label: z.string(), stats: StatsSchema })).optional(),

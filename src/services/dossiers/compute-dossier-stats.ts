@@ -15,7 +15,11 @@ export interface StatsQuery {
   from: string;
   to: string;
   by?: StatsBreakdown;
+  /** Today in Vietnam (ISO); a window that ends later has its stocks measured today. */
+  today?: string;
 }
+
+const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export interface StatsGroup {
   key: string;
@@ -27,6 +31,8 @@ export interface StatsResult {
   unit: Unit;
   from: string;
   to: string;
+  /** The day the stocks (pending, overdue) were measured: `to`, or today while the window runs. */
+  stocksOn: string;
   /** The unit and every unit below it that were counted. */
   unitCount: number;
   stats: DossierStats;
@@ -56,11 +62,15 @@ export async function computeDossierStats(store: Store, user: SessionUser | null
   if (!unit) throw invalidInput('Không tìm thấy đơn vị.');
   const unitIds = [...(await store.units.subtreeIds(unit.id))];
   const dayBefore = addDays(from, -1);
+  // A period still running (the current quarter) has no end yet: what is pending, and overdue,
+  // is what is pending and overdue today, not on a future day.
+  const today = query.today ?? vietnamToday();
+  const stockDay = to > today ? today : to;
 
   const [flows, openBefore, openAtEnd] = await Promise.all([
     store.dossierStats.flows(unitIds, from, to),
     store.dossierStats.openAt(unitIds, dayBefore),
-    store.dossierStats.openAt(unitIds, to),
+    store.dossierStats.openAt(unitIds, stockDay),
   ]);
   const byChannel = (rows: typeof flows) =>
     Object.fromEntries(rows.map((row) => [row.channel, row.counts])) as Partial<Record<Channel, FactCounts>>;
@@ -69,13 +79,13 @@ export async function computeDossierStats(store: Store, user: SessionUser | null
     openBefore: openBefore.get('') ?? EMPTY_OPEN,
     openAtEnd: openAtEnd.get('') ?? EMPTY_OPEN,
   });
-  const result: StatsResult = { unit, from, to, unitCount: unitIds.length, stats };
+  const result: StatsResult = { unit, from, to, stocksOn: stockDay, unitCount: unitIds.length, stats };
   if (!query.by) return result;
 
   const [groupFlows, groupBefore, groupEnd] = await Promise.all([
     store.dossierStats.flows(unitIds, from, to, query.by),
     store.dossierStats.openAt(unitIds, dayBefore, query.by),
-    store.dossierStats.openAt(unitIds, to, query.by),
+    store.dossierStats.openAt(unitIds, stockDay, query.by),
   ]);
   const keys = new Set([...groupFlows.map((r) => r.group), ...groupBefore.keys(), ...groupEnd.keys()]);
   const labels = await groupLabels(store, query.by, [...keys]);

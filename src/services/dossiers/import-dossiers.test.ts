@@ -40,6 +40,12 @@ describe(`importDossiers on ${testEngineName()}`, () => {
     expect(stats.rating).toEqual({ total: 2, very_satisfied: 1, satisfied: 1, unsatisfied: 0 });
     expect(stats.rates.on_time_pct).toEqual({ value: 50, numerator: 1, denominator: 2 });
 
+    // A window still running: pending and overdue are what they are today (03/02/2026), not on 31/12.
+    const running = await computeDossierStats(store, null, { unitId: ids.A, from: '2026-01-01', to: '2026-12-31', today: '2026-02-03' });
+    expect(running.stocksOn).toBe('2026-02-03');
+    // HS-003 (due 15/12/2025) overdue; HS-004 (due 05/02, waiting for papers) and HS-005 (returned only on 04/02) in time.
+    expect(running.stats.pending).toEqual({ total: 3, in_time: 2, overdue: 1, paused: 1 });
+
     const again = await importDossiers(store, { path, source: 'motcua', actor: null });
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 5 });
     const same = (await computeDossierStats(store, null, { unitId: ids.A, from: '2026-01-01', to: '2026-02-28' })).stats;
