@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeStats } from '../dossiers/metrics';
 import { emptyCounts } from '../dossiers/facts';
 import { loadTemplate } from '../templates/load-template';
-import { applyValueChanges, computeReportValues } from './report-values';
+import { applyValueChanges, computeReportValues, type ReportValue } from './report-values';
 
 const template = loadTemplate(
   `
@@ -73,5 +73,29 @@ describe('report values', () => {
     expect(later.get('r_1_a')).toMatchObject({ value: 520, computed: 520 });
     const cleared = applyValueChanges(template, later, [{ rowId: 'r_1_a', value: null }]);
     expect(cleared.values.get('r_1_a')).toMatchObject({ value: 520, provenance: 'computed' });
+  });
+});
+
+describe('count_units rows', () => {
+  const province = loadTemplate(
+    `
+id: tinh
+version: "1"
+title: Tỉnh
+issuer: Thử
+levels: [province]
+periods: [quarter]
+rows:
+  - { id: r_1, code: "1.", label: Số xã khảo sát kết hợp, unit: Đơn vị, kind: count, source: { count_units: { row: r_survey, equals: 2 } } }
+  - { id: r_survey, code: "2.", label: Hình thức khảo sát, kind: enum, legend: { "0": Trực tuyến, "1": Phát phiếu, "2": Kết hợp } }
+`,
+    'tinh.yaml',
+  );
+  const child = (value: number | string | null): Map<string, ReportValue> =>
+    new Map([['r_survey', { value, provenance: 'entered', computed: null, reason: null }]]);
+
+  it('counts the child units whose report gives the value', () => {
+    const values = computeReportValues(province, { period: null, cumulative: null, children: [child(2), child('2'), child(1), child(null)] }, new Map());
+    expect(values.get('r_1')).toMatchObject({ value: 2, provenance: 'computed' });
   });
 });

@@ -18,10 +18,24 @@ export interface ReportValue {
 export interface StatsByWindow {
   period: DossierStats | null;
   cumulative: DossierStats | null;
+  /** At a higher level: the values of the child units' reports for the same period, one map per child. */
+  children?: Array<Map<string, ReportValue>>;
 }
 
 export const isComputedRow = (row: TemplateRow) =>
-  typeof row.source === 'object' && row.source !== null && ('metric' in row.source || 'formula' in row.source);
+  typeof row.source === 'object' &&
+  row.source !== null &&
+  ('metric' in row.source || 'formula' in row.source || 'count_units' in row.source);
+
+/** How many child reports answer a row with a given value ("12 of 18 communes: Kết hợp"). */
+function countUnits(children: Array<Map<string, ReportValue>>, rowId: string, equals: number | string): number {
+  const wanted = parseViNumber(equals) ?? String(equals).trim();
+  return children.filter((values) => {
+    const value = values.get(rowId)?.value;
+    if (value === null || value === undefined) return false;
+    return (parseViNumber(value) ?? String(value).trim()) === wanted;
+  }).length;
+}
 
 /** Formula rows ordered so that every formula comes after the rows it reads. */
 function formulaOrder(template: Template): TemplateRow[] {
@@ -66,6 +80,13 @@ export function computeReportValues(template: Template, stats: StatsByWindow | n
       const computed = windowStats ? evaluateFormula(parseFormula(source.metric), (name) => metricValue(windowStats, name)) : null;
       const rounded = computed === null ? null : roundTo(computed, 2);
       next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed: rounded } : { value: rounded, provenance: 'computed', computed: rounded, reason: null });
+    } else if (typeof source === 'object' && source !== null && 'count_units' in source) {
+      if (stats === null || stats.children === undefined) {
+        if (existing) next.set(row.id, existing);
+        continue;
+      }
+      const computed = countUnits(stats.children, source.count_units.row, source.count_units.equals);
+      next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed } : { value: computed, provenance: 'computed', computed, reason: null });
     } else if (existing && !isComputedRow(row)) {
       next.set(row.id, existing);
     }

@@ -88,10 +88,27 @@ export async function computeReport(
       windowTo: window.to,
     });
     const before = await repos.reports.values(report.id);
-    const values = computeReportValues(template, { period: periodStats.stats, cumulative: cumulativeStats.stats }, before);
+    const values = computeReportValues(
+      template,
+      { period: periodStats.stats, cumulative: cumulativeStats.stats, children: await childReportValues(repos, template, unit, input.periodId, window.to) },
+      before,
+    );
     await repos.reports.saveValues(report.id, values, { userId: user?.id ?? null, action: 'compute', changes: diff(before, values) });
     return view(repos, (await repos.reports.findById(report.id))!, unit, values);
   });
+}
+
+/** The values of the child units' reports on the same form and period, for count_units rows. */
+async function childReportValues(repos: Repositories, template: Template, unit: Unit, periodId: string, asOf: string) {
+  const counts = template.rows.some((r) => typeof r.source === 'object' && r.source !== null && 'count_units' in r.source);
+  if (!counts) return undefined;
+  const children = await repos.units.children(unit.id, asOf);
+  const values: Array<Map<string, ReportValue>> = [];
+  for (const child of children) {
+    const report = await repos.reports.find(child.id, template.id, periodId);
+    values.push(report ? await repos.reports.values(report.id) : new Map());
+  }
+  return values;
 }
 
 function diff(before: Map<string, ReportValue>, after: Map<string, ReportValue>) {
