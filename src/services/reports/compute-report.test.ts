@@ -48,6 +48,17 @@ describe(`reports computed from dossiers (${testEngineName()})`, () => {
     expect((await getReport(store, officer, again.report.id)).report.id).toBe(again.report.id);
   });
 
+  it('starts "prefill: previous" rows from the previous report of the unit', async () => {
+    const q1 = await computeReport(store, null, { unitId: communeId, templateId: 'mac-dinh-xa', periodId: '2026-Q1' });
+    const prefillRow = q1.template.rows.find((r) => typeof r.source === 'object' && r.source !== null && 'manual' in r.source && r.source.manual.prefill === 'previous')!;
+    expect(prefillRow).toBeDefined();
+    const user = (await store.users.findByUsername('can.bo'))!;
+    const officer = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unit: (await store.units.findById(communeId))! };
+    await updateReportValues(store, officer, q1.report.id, { changes: [{ rowId: prefillRow.id, value: 134 }] });
+    const q2 = await computeReport(store, null, { unitId: communeId, templateId: 'mac-dinh-xa', periodId: '2026-Q2' });
+    expect(q2.values.get(prefillRow.id)).toMatchObject({ value: 134, provenance: 'entered', reason: 'Lấy từ kỳ trước (2026-Q1)' });
+  });
+
   it('refuses a period the template does not use, in Vietnamese', async () => {
     await expect(computeReport(store, null, { unitId: communeId, templateId: 'mac-dinh-xa', periodId: '2026-Q5' })).rejects.toThrow(/quý phải từ 1 đến 4/);
   });

@@ -88,14 +88,36 @@ export async function computeReport(
       windowTo: window.to,
     });
     const before = await repos.reports.values(report.id);
+    const prefilled = await prefillFromPrevious(repos, template, report, before);
     const values = computeReportValues(
       template,
       { period: periodStats.stats, cumulative: cumulativeStats.stats, children: await childReportValues(repos, template, unit, input.periodId, window.to) },
-      before,
+      prefilled,
     );
     await repos.reports.saveValues(report.id, values, { userId: user?.id ?? null, action: 'compute', changes: diff(before, values) });
     return view(repos, (await repos.reports.findById(report.id))!, unit, values);
   });
+}
+
+/**
+ * Rows marked `prefill: previous` start from the unit's previous report on the same form (the
+ * latest whose window ends before this one starts), until the official enters a value.
+ */
+async function prefillFromPrevious(repos: Repositories, template: Template, report: ReportRecord, current: Map<string, ReportValue>) {
+  const rows = template.rows.filter((r) => typeof r.source === 'object' && r.source !== null && 'manual' in r.source && r.source.manual.prefill === 'previous');
+  if (rows.length === 0) return current;
+  const previous = (await repos.reports.listForUnits([report.unitId]))
+    .filter((r) => r.templateId === template.id && r.windowTo < report.windowFrom)
+    .sort((a, b) => b.windowTo.localeCompare(a.windowTo))[0];
+  if (!previous) return current;
+  const previousValues = await repos.reports.values(previous.id);
+  const next = new Map(current);
+  for (const row of rows) {
+    const value = previousValues.get(row.id)?.value;
+    if (next.has(row.id) || value === null || value === undefined) continue;
+    next.set(row.id, { value, provenance: 'entered', computed: null, reason: `Lấy từ kỳ trước (${previous.periodId})` });
+  }
+  return next;
 }
 
 /** The values of the child units' reports on the same form and period, for count_units rows. */
