@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { TemplateError } from '../../domain/templates/load-template';
-import type { Template } from '../../domain/templates/template';
+import { templateJsonSchema, type Template } from '../../domain/templates/template';
 import { AppError } from '../../services/errors';
 import { checkReport, shippedTemplates } from '../../services/templates/check-report';
 import { loadTemplateFile } from '../../services/templates/template-files';
@@ -65,6 +65,12 @@ export function registerTemplateCommands(program: Command): void {
           ...found.rows.map((row) => `${'  '.repeat(row.depth)}${(row.code ?? (row.isPart ? '–' : '')).padEnd(9)} ${row.label}${row.unit ? ` [${row.unit}]` : ''}${sourceOf(row) ? `  ‹${sourceOf(row)}›` : ''}`),
         ].join('\n'),
       );
+    });
+  template
+    .command('schema')
+    .description('in JSON Schema của định dạng biểu mẫu (docs/template.schema.json)')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(templateJsonSchema(), null, 2)}\n`);
     });
   template
     .command('validate')

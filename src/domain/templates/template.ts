@@ -112,3 +112,12 @@ export interface Template extends Omit<TemplateInput, 'rows'> {
   rows: TemplateRow[];
   byId: Map<string, TemplateRow>;
 }
+
+/** The template format as a JSON Schema (for editors and other systems), from the same zod schema. */
+export function templateJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(TemplateSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://cchc.local/schemas/template.schema.json',
+    title: 'Biểu mẫu báo cáo CCHC (CCHC report template)',
+  };
+}
