@@ -19,6 +19,7 @@ export interface Schema {
   report_values: ReportValuesTable;
   report_revisions: ReportRevisionsTable;
   report_justifications: ReportJustificationsTable;
+  report_documents: ReportDocumentsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -223,4 +224,12 @@ export interface ReportJustificationsTable {
   rule: string;
   row_id: string;
   text: string;
+}
+
+export interface ReportDocumentsTable {
+  report_id: number;
+  meta: ColumnType<unknown, string, string>;
+  narrative: ColumnType<unknown, string, string>;
+  user_id: number | null;
+  updated_at: Generated<Date>;
 }

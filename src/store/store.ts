@@ -8,6 +8,7 @@ import { DossierStatsRepository } from './repositories/dossier-stats.repository'
 import { DossiersRepository } from './repositories/dossiers.repository';
 import { ImportRunsRepository } from './repositories/import-runs.repository';
 import { ProceduresRepository } from './repositories/procedures.repository';
+import { ReportDocumentsRepository } from './repositories/report-documents.repository';
 import { ReportsRepository } from './repositories/reports.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { UnitsRepository } from './repositories/units.repository';
@@ -26,6 +27,7 @@ export class Repositories {
   readonly dossierStats: DossierStatsRepository;
   readonly importRuns: ImportRunsRepository;
   readonly reports: ReportsRepository;
+  readonly reportDocuments: ReportDocumentsRepository;
 
   constructor(executor: Executor) {
     this.units = new UnitsRepository(executor);
@@ -38,6 +40,7 @@ export class Repositories {
     this.dossierStats = new DossierStatsRepository(executor);
     this.importRuns = new ImportRunsRepository(executor);
     this.reports = new ReportsRepository(executor);
+    this.reportDocuments = new ReportDocumentsRepository(executor);
   }
 }
 

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { DocumentMetaSchema, type DocumentMeta } from '../../domain/narrative/document-meta';
+import { paragraphGenerator } from '../../domain/narrative/generators';
+import { defaultNarrative, NarrativeSchema, refreshGenerated, type Block, type Narrative, type Section } from '../../domain/narrative/narrative';
+import type { FieldStats, OneStopFigures } from '../../domain/narrative/one-stop';
+import { parsePeriodId, periodLabel } from '../../domain/period';
+import type { Unit } from '../../domain/units/unit';
+import type { ReportRecord } from '../../store/repositories/reports.repository';
+import type { Store } from '../../store/store';
+import { assertUnitAccess } from '../access/assert-unit-access';
+import type { SessionUser } from '../auth/session-user';
+import { computeDossierStats } from '../dossiers/compute-dossier-stats';
+import { forbidden, invalidInput } from '../errors';
+import { shippedTemplates } from '../templates/check-report';
+import { getReport, type ReportView } from './compute-report';
+
+/**
+ * The document around a report's figures (Decree 30/2020 header, signature, recipients) and its
+ * narrative. Until an official saves it, defaults come from the unit, the period and the previous
+ * report of the same unit and template.
+ */
+
+export interface ReportDocument {
+  reportId: number;
+  meta: DocumentMeta;
+  narrative: Narrative;
+  /** false: nothing saved yet, these are the defaults. */
+  saved: boolean;
+  updatedAt: string | null;
+}
+
+const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** The first reorganised communes started on 1 July 2025 (two-level local government). */
+const TWO_LEVEL_FROM = '2025-07-01';
+
+const PREFIXES = /^(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+/iu;
+
+/** "Xã Ba Bể" → "Ba Bể". */
+export function bareName(name: string): string {
+  return name.trim().replace(PREFIXES, '').trim();
+}
+
+/** "Xã Ba Bể" → "UBND xã Ba Bể". */
+export function unitSubject(name: string): string {
+  const trimmed = name.trim();
+  const m = PREFIXES.exec(trimmed);
+  return m ? `UBND ${m[1]!.toLocaleLowerCase('vi')} ${trimmed.slice(m[0].length).trim()}` : `UBND ${trimmed}`;
+}
+
+const upper = (text: string) => text.trim().toLocaleUpperCase('vi');
+
+/** The defaults of a report's metadata from its unit, its parent (before 07/2025) and its window. */
+export function defaultMeta(input: { unit: Unit; parents: Unit[]; report: Pick<ReportRecord, 'periodId' | 'windowFrom' | 'windowTo'>; today?: string }): DocumentMeta {
+  const { unit, report } = input;
+  const district = input.parents.find((p) => p.level === 'district');
+  const twoLevel = (unit.validFrom ?? '0000') >= TWO_LEVEL_FROM;
+  const parentBody = !twoLevel && district ? [`UBND ${upper(district.name)}`] : [];
+  const label = periodLabel(parsePeriodId(report.periodId));
+  return DocumentMetaSchema.parse({
+    parentBody,
+    issuer: ['ỦY BAN NHÂN DÂN', upper(unit.name)],
+    unitName: unitSubject(unit.name),
+    number: null,
+    symbol: 'BC-UBND',
+    place: bareName(unit.name) || unit.name,
+    date: input.today ?? vietnamToday(),
+    addressees: [],
+    summary: `Kết quả thực hiện công tác cải cách hành chính ${label.charAt(0).toLocaleLowerCase('vi')}${label.slice(1)}`,
+    dataWindow: { from: report.windowFrom, to: report.windowTo },
+    signature: { onBehalfOf: 'ỦY BAN NHÂN DÂN', authority: 'direct', headTitle: 'CHỦ TỊCH', signerTitle: null, name: '' },
+    recipients: ['UBND tỉnh (Sở Nội vụ)', 'Lưu: VT.'],
+    appendixSubtitle: label,
+  });
+}
+
+/** A previous narrative's sections with their free text; generated paragraphs start afresh. */
+function carryOver(previous: Narrative, fresh: Narrative): Narrative {
+  const blocks = (list: Block[]): Block[] => list.map((b) => (b.type === 'generated' ? { ...b, text: '', edited: null } : b));
+  const sections = (list: Section[]): Section[] =>
+    list.map((s) => ({ ...s, blocks: blocks(s.blocks), ...(s.children ? { children: sections(s.children) } : {}) }));
+  return { preamble: fresh.preamble, sections: sections(previous.sections), closing: fresh.closing };
+}
+
+async function defaults(store: Store, view: ReportView): Promise<{ meta: DocumentMeta; narrative: Narrative }> {
+  const parents = await store.units.ancestors(view.unit.id);
+  const meta = defaultMeta({ unit: view.unit, parents, report: view.report });
+  const fresh = defaultNarrative({ unitName: meta.unitName, periodLabel: periodLabel(parsePeriodId(view.report.periodId)) });
+  const earlier = (await store.reports.listForUnits([view.unit.id])).filter(
+    (r) => r.templateId === view.report.templateId && r.id !== view.report.id && r.windowTo < view.report.windowFrom,
+  );
+  for (const report of earlier) {
+    const doc = await store.reportDocuments.find(report.id);
+    const parsed = doc ? NarrativeSchema.safeParse(doc.narrative) : null;
+    if (parsed?.success) return { meta, narrative: carryOver(parsed.data, fresh) };
+  }
+  return { meta, narrative: fresh };
+}
+
+/** The statistics the generated paragraphs read: the window's totals and by field. */
+export async function reportStats(store: Store, view: ReportView): Promise<{ stats: OneStopFigures; byField: FieldStats[] }> {
+  const result = await computeDossierStats(store, null, { unitId: view.unit.id, from: view.report.windowFrom, to: view.report.windowTo, by: 'field' });
+  return { stats: result.stats, byField: (result.groups ?? []).map((g) => ({ label: g.label, stats: g.stats })) };
+}
+
+/** The document of a report view (saved or defaults), generated paragraphs refreshed from its figures. */
+export async function documentOfView(store: Store, view: ReportView): Promise<ReportDocument & { stats: OneStopFigures; byField: FieldStats[] }> {
+  const row = await store.reportDocuments.find(view.report.id);
+  const base = row
+    ? { meta: DocumentMetaSchema.parse(row.meta), narrative: NarrativeSchema.parse(row.narrative) }
+    : await defaults(store, view);
+  const { stats, byField } = await reportStats(store, view);
+  const narrative = refreshGenerated(
+    base.narrative,
+    paragraphGenerator({ template: view.template, values: view.values, window: base.meta.dataWindow, unitName: base.meta.unitName, stats, byField }),
+  );
+  return { reportId: view.report.id, meta: base.meta, narrative, saved: !!row, updatedAt: row?.updatedAt ?? null, stats, byField };
+}
+
+/** The report's view; without a user (the CLI on its own data) no access check. */
+export async function reportViewFor(store: Store, user: SessionUser | null, reportId: number): Promise<ReportView> {
+  if (user) return getReport(store, user, reportId);
+  const report = await store.reports.findById(reportId);
+  if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
+  // Without a user (the CLI on its own data) the unit is read directly.
+  const unit = (await store.units.findById(report.unitId))!;
+  const template = shippedTemplates().get(report.templateId);
+  if (!template) throw invalidInput(`Không có biểu mẫu "${report.templateId}".`);
+  return { report, unit, template, values: await store.reports.values(report.id), findings: [], justifications: [] };
+}
+
+export async function getReportDocument(store: Store, user: SessionUser | null, reportId: number): Promise<ReportDocument> {
+  const { stats: _s, byField: _b, ...doc } = await documentOfView(store, await reportViewFor(store, user, reportId));
+  return doc;
+}
+
+/** Vietnamese names of the metadata fields, for error messages. */
+const FIELD_NAMES: Record<string, string> = {
+  parentBody: 'cơ quan chủ quản',
+  issuer: 'cơ quan ban hành',
+  unitName: 'tên đơn vị trong câu',
+  number: 'số văn bản',
+  symbol: 'ký hiệu',
+  place: 'địa danh',
+  date: 'ngày ban hành',
+  addressees: 'kính gửi',
+  documentType: 'tên loại văn bản',
+  summary: 'trích yếu',
+  dataWindow: 'thời gian lấy số liệu',
+  signature: 'người ký',
+  recipients: 'nơi nhận',
+  appendixSubtitle: 'tiêu đề phụ lục',
+  preamble: 'đoạn mở đầu',
+  sections: 'các mục',
+  closing: 'đoạn kết',
+};
+
+function zodMessage(error: z.ZodError, what: string): string {
+  const issue = error.issues[0]!;
+  const field = issue.path.length ? String(issue.path[0]) : '';
+  const name = FIELD_NAMES[field] ?? field;
+  return `${what} không hợp lệ${name ? ` (${name}${issue.path.length > 1 ? ` → ${issue.path.slice(1).join('.')}` : ''})` : ''}: ${issue.message}`;
+}
+
+async function editable(store: Store, user: SessionUser | null, reportId: number) {
+  const view = await reportViewFor(store, user, reportId);
+  if (user) await assertUnitAccess(store, user, view.report.unitId, 'write');
+  if (view.report.status !== 'draft' && view.report.status !== 'returned') throw forbidden('Báo cáo đã gửi hoặc đã duyệt, không thể sửa.');
+  return view;
+}
+
+/** Replaces the metadata (validated; Vietnamese 400 naming the field). */
+export async function updateReportMeta(store: Store, user: SessionUser | null, reportId: number, input: unknown): Promise<ReportDocument> {
+  const parsed = DocumentMetaSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(zodMessage(parsed.error, 'Thông tin văn bản'), parsed.error.issues);
+  const view = await editable(store, user, reportId);
+  const current = await documentOfView(store, view);
+  await store.reportDocuments.save(reportId, { meta: parsed.data, narrative: current.narrative }, user?.id ?? null);
+  return getReportDocument(store, user, reportId);
+}
+
+/** Replaces the narrative (validated; Vietnamese 400 naming the field). */
+export async function updateReportNarrative(store: Store, user: SessionUser | null, reportId: number, input: unknown): Promise<ReportDocument> {
+  const parsed = NarrativeSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(zodMessage(parsed.error, 'Nội dung báo cáo'), parsed.error.issues);
+  const view = await editable(store, user, reportId);
+  const current = await documentOfView(store, view);
+  await store.reportDocuments.save(reportId, { meta: current.meta, narrative: parsed.data }, user?.id ?? null);
+  return getReportDocument(store, user, reportId);
+}
+
+/** Both at once (the web form saves them together). */
+export async function updateReportDocument(
+  store: Store,
+  user: SessionUser | null,
+  reportId: number,
+  input: { meta?: unknown; narrative?: unknown },
+): Promise<ReportDocument> {
+  const meta = input.meta === undefined ? null : DocumentMetaSchema.safeParse(input.meta);
+  if (meta && !meta.success) throw invalidInput(zodMessage(meta.error, 'Thông tin văn bản'), meta.error.issues);
+  const narrative = input.narrative === undefined ? null : NarrativeSchema.safeParse(input.narrative);
+  if (narrative && !narrative.success) throw invalidInput(zodMessage(narrative.error, 'Nội dung báo cáo'), narrative.error.issues);
+  const view = await editable(store, user, reportId);
+  const current = await documentOfView(store, view);
+  await store.reportDocuments.save(reportId, { meta: meta?.data ?? current.meta, narrative: narrative?.data ?? current.narrative }, user?.id ?? null);
+  return getReportDocument(store, user, reportId);
+}
