@@ -8,6 +8,7 @@ import { registerUsersCommands } from './commands/users';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerDemoCommands, registerDossierCommands } from './commands/dossiers';
 import { registerReportCommands, registerTemplateCommands } from './commands/templates';
+import { registerExportCommands } from './commands/export';
 import { VERSION } from '../version';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerDemoCommands(program);
   registerTemplateCommands(program);
   registerReportCommands(program);
+  registerExportCommands(program);
   applyVietnameseErrors(program);
   return program;
 }

@@ -8,7 +8,14 @@ import { reportXlsx } from '../../export/report-xlsx';
 import type { Store } from '../../store/store';
 import type { SessionUser } from '../auth/session-user';
 import { AppError, invalidInput } from '../errors';
-import { documentOfView, reportViewFor } from './report-document';
+import { z } from 'zod';
+import { DocumentMetaSchema } from '../../domain/narrative/document-meta';
+import { defaultNarrative, NarrativeSchema, type Narrative } from '../../domain/narrative/narrative';
+import { cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError, periodLabel, type Period } from '../../domain/period';
+import { InterchangeSchema, resolveInterchangeValues } from '../../domain/templates/interchange';
+import { parseViNumber } from '../../domain/templates/vi-number';
+import { shippedTemplates } from '../templates/check-report';
+import { defaultMeta, documentOfView, reportViewFor, zodMessage } from './report-document';
 
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -92,6 +99,82 @@ export async function exportReport(store: Store, user: SessionUser | null, repor
     });
   } else {
     const docx = await reportDocx({ template: view.template, values: view.values, meta: doc.meta, narrative: doc.narrative, stats: doc.stats, byField: doc.byField });
+    buffer = format === 'pdf' ? await convertWithLibreOffice(docx, 'docx', 'pdf') : docx;
+  }
+  return { buffer, fileName, contentType: CONTENT_TYPES[format] };
+}
+
+/** `cchc export FILE.json`: an interchange file that may also carry `meta` and `narrative`. */
+const InterchangeDocumentSchema = InterchangeSchema.extend({
+  meta: z.record(z.string(), z.unknown()).optional(),
+  narrative: z.unknown().optional(),
+});
+
+/**
+ * A report document from an interchange file, without the store: values by row id or printed code
+ * (vi-VN notation), metadata defaults from `meta.unitName` ("UBND xã Ba Bể") and the period.
+ */
+export async function exportInterchange(data: unknown, format: ExportFormat, templates = shippedTemplates()): Promise<ExportedFile> {
+  if (!EXPORT_FORMATS.includes(format)) throw invalidInput(`Định dạng "${String(format)}" không hỗ trợ: chọn docx, xlsx hoặc pdf.`);
+  const parsed = InterchangeDocumentSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalidInput(`Tệp số liệu không đúng định dạng: trường "${issue.path.join('.') || '(gốc)'}": ${issue.message}`);
+  }
+  const input = parsed.data;
+  const template = templates.get(input.template);
+  if (!template) throw invalidInput(`Không có biểu mẫu "${input.template}" (có: ${[...templates.keys()].join(', ')}).`);
+  const resolved = resolveInterchangeValues(template, input.values);
+  if (resolved.problems.length > 0) throw invalidInput(resolved.problems.join(' '));
+  const values = new Map<string, { value: number | string | null }>();
+  for (const [rowId, raw] of resolved.values) {
+    if (raw === null || raw === undefined || raw === '') values.set(rowId, { value: null });
+    else if (typeof raw === 'number') values.set(rowId, { value: raw });
+    else {
+      const number = parseViNumber(raw);
+      const row = template.byId.get(rowId);
+      if (number === null && row && row.kind !== 'text' && row.kind !== 'date') throw invalidInput(`Dòng "${row.code ?? rowId}": "${raw}" không phải là số.`);
+      values.set(rowId, { value: number ?? raw });
+    }
+  }
+
+  let period: Period | null = null;
+  if (input.period) {
+    try {
+      period = parsePeriodId(input.period);
+    } catch (error) {
+      if (error instanceof PeriodError) throw invalidInput(`Trường "period": ${error.message}`);
+      throw error;
+    }
+  }
+  const given = input.meta ?? {};
+  const unitName = typeof given.unitName === 'string' ? given.unitName.trim() : '';
+  if (!unitName) throw invalidInput('Tệp cần trường "meta.unitName": tên đơn vị trong câu, ví dụ "UBND xã Ba Bể".');
+  const label = period ? periodLabel(period) : null;
+  if (!label && typeof given.summary !== 'string') throw invalidInput('Tệp cần trường "period" (ví dụ "2026-Q1") hoặc "meta.summary" (trích yếu).');
+  const name = unitName.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '');
+  const window = period ? cutoffWindow(period, parseCutoffRule(template.cutoff)) : null;
+  const defaults = defaultMeta({
+    unit: { id: 0, code: input.unit ?? '', name, level: 'commune', parentId: null, validFrom: null, validTo: null },
+    parents: [],
+    report: { periodId: input.period ?? '', windowFrom: window?.from ?? '', windowTo: window?.to ?? '' },
+    label,
+  });
+  const meta = DocumentMetaSchema.safeParse({ ...defaults, unitName, ...(window ? {} : { dataWindow: null }), ...given });
+  if (!meta.success) throw invalidInput(zodMessage(meta.error, 'Thông tin văn bản (meta)'));
+  let narrative: Narrative;
+  if (input.narrative === undefined) narrative = defaultNarrative({ unitName, periodLabel: label ?? '' });
+  else {
+    const n = NarrativeSchema.safeParse(input.narrative);
+    if (!n.success) throw invalidInput(zodMessage(n.error, 'Nội dung báo cáo (narrative)'));
+    narrative = n.data;
+  }
+  const fileName = exportFileName(input.unit ?? 'don-vi', input.period ?? 'ky', format);
+  let buffer: Buffer;
+  if (format === 'xlsx') {
+    buffer = await reportXlsx({ template, values, title: template.title, subtitle: [meta.data.appendixSubtitle, unitName].filter(Boolean).join(' – ') });
+  } else {
+    const docx = await reportDocx({ template, values, meta: meta.data, narrative });
     buffer = format === 'pdf' ? await convertWithLibreOffice(docx, 'docx', 'pdf') : docx;
   }
   return { buffer, fileName, contentType: CONTENT_TYPES[format] };

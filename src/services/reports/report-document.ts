@@ -51,12 +51,20 @@ export function unitSubject(name: string): string {
 const upper = (text: string) => text.trim().toLocaleUpperCase('vi');
 
 /** The defaults of a report's metadata from its unit, its parent (before 07/2025) and its window. */
-export function defaultMeta(input: { unit: Unit; parents: Unit[]; report: Pick<ReportRecord, 'periodId' | 'windowFrom' | 'windowTo'>; today?: string }): DocumentMeta {
+export function defaultMeta(input: {
+  unit: Unit;
+  parents: Unit[];
+  report: Pick<ReportRecord, 'periodId' | 'windowFrom' | 'windowTo'>;
+  today?: string;
+  /** The period's label when it is known otherwise (default: from report.periodId). */
+  label?: string | null;
+}): DocumentMeta {
   const { unit, report } = input;
   const district = input.parents.find((p) => p.level === 'district');
   const twoLevel = (unit.validFrom ?? '0000') >= TWO_LEVEL_FROM;
   const parentBody = !twoLevel && district ? [`UBND ${upper(district.name)}`] : [];
-  const label = periodLabel(parsePeriodId(report.periodId));
+  const label = input.label === undefined ? periodLabel(parsePeriodId(report.periodId)) : input.label;
+  const summary = label ? `Kết quả thực hiện công tác cải cách hành chính ${label.charAt(0).toLocaleLowerCase('vi')}${label.slice(1)}` : 'Kết quả thực hiện công tác cải cách hành chính';
   return DocumentMetaSchema.parse({
     parentBody,
     issuer: ['ỦY BAN NHÂN DÂN', upper(unit.name)],
@@ -66,8 +74,8 @@ export function defaultMeta(input: { unit: Unit; parents: Unit[]; report: Pick<R
     place: bareName(unit.name) || unit.name,
     date: input.today ?? vietnamToday(),
     addressees: [],
-    summary: `Kết quả thực hiện công tác cải cách hành chính ${label.charAt(0).toLocaleLowerCase('vi')}${label.slice(1)}`,
-    dataWindow: { from: report.windowFrom, to: report.windowTo },
+    summary,
+    dataWindow: report.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null,
     signature: { onBehalfOf: 'ỦY BAN NHÂN DÂN', authority: 'direct', headTitle: 'CHỦ TỊCH', signerTitle: null, name: '' },
     recipients: ['UBND tỉnh (Sở Nội vụ)', 'Lưu: VT.'],
     appendixSubtitle: label,
@@ -155,7 +163,7 @@ const FIELD_NAMES: Record<string, string> = {
   closing: 'đoạn kết',
 };
 
-function zodMessage(error: z.ZodError, what: string): string {
+export function zodMessage(error: z.ZodError, what: string): string {
   const issue = error.issues[0]!;
   const field = issue.path.length ? String(issue.path[0]) : '';
   const name = FIELD_NAMES[field] ?? field;
