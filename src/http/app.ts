@@ -18,6 +18,7 @@ import { importsRoutes } from './dossiers/imports.routes';
 import { statsRoutes } from './dossiers/stats.routes';
 import { templatesRoutes } from './templates/templates.routes';
 import { reportsRoutes } from './templates/reports.routes';
+import { reportDocumentsRoutes } from './templates/report-documents.routes';
 import { ImportJobs } from '../services/dossiers/import-jobs';
 import { registerRequestAuth } from './auth/request-auth';
 import { errorBody, registerErrorHandling } from './errors';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes(store));
   await app.register(templatesRoutes());
   await app.register(reportsRoutes(store));
+  await app.register(reportDocumentsRoutes(store));
   app.addHook('onClose', () => importJobs.drain());
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;

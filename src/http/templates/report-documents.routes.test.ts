@@ -1,0 +1,64 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeReport } from '../../services/reports/compute-report';
+import { testEngineName } from '../../store/testing/test-store';
+import { loginAs, openHttpFixture } from '../testing/http-fixture';
+
+describe(`report document routes (${testEngineName()})`, () => {
+  let fx: Awaited<ReturnType<typeof openHttpFixture>>;
+  let reportId: number;
+  beforeAll(async () => {
+    fx = await openHttpFixture();
+    reportId = (await computeReport(fx.store, null, { unitId: fx.units.A, templateId: 'mac-dinh-xa', periodId: '2026-Q1' })).report.id;
+  }, 60_000);
+  afterAll(async () => fx.close());
+
+  it('gives the defaults, saves a metadata field, and rejects a bad one naming it', async () => {
+    const session = await loginAs(fx.app, 'officer.a');
+    const got = await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/document`, cookies: session.cookies });
+    expect(got.statusCode).toBe(200);
+    const doc = got.json();
+    expect(doc).toMatchObject({ saved: false, meta: { issuer: ['ỦY BAN NHÂN DÂN', 'XÃ BA BỂ'], place: 'Ba Bể', symbol: 'BC-UBND' } });
+    const put = await fx.app.inject({
+      method: 'PUT',
+      url: `/api/reports/${reportId}/document`,
+      cookies: session.cookies,
+      headers: { 'x-csrf-token': session.csrf },
+      payload: { meta: { ...doc.meta, number: '77' } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ saved: true, meta: { number: '77' } });
+    const bad = await fx.app.inject({
+      method: 'PUT',
+      url: `/api/reports/${reportId}/document`,
+      cookies: session.cookies,
+      headers: { 'x-csrf-token': session.csrf },
+      payload: { meta: { ...doc.meta, issuer: [] } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('cơ quan ban hành');
+  });
+
+  it('refuses another commune and a write without the CSRF token', async () => {
+    const other = await loginAs(fx.app, 'officer.c');
+    expect((await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/document`, cookies: other.cookies })).statusCode).toBe(403);
+    expect((await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/export?format=docx`, cookies: other.cookies })).statusCode).toBe(403);
+    const own = await loginAs(fx.app, 'officer.a');
+    const noToken = await fx.app.inject({ method: 'PUT', url: `/api/reports/${reportId}/document`, cookies: own.cookies, payload: { meta: {} } });
+    expect(noToken.statusCode).toBe(403);
+  });
+
+  it('downloads the DOCX and XLSX with a file name', async () => {
+    const session = await loginAs(fx.app, 'reviewer');
+    const docx = await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/export?format=docx`, cookies: session.cookies });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toBe('attachment; filename="bao-cao-cchc-01906-2026-Q1.docx"');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('77/BC-UBND');
+    const xlsx = await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/export?format=xlsx`, cookies: session.cookies });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.length).toBeGreaterThan(1000);
+    const bad = await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/export?format=odt`, cookies: session.cookies });
+    expect(bad.statusCode).toBe(400);
+  });
+});
