@@ -1,3 +1,5 @@
+import type { DocumentMeta } from '../../domain/narrative/document-meta';
+import type { Narrative } from '../../domain/narrative/narrative';
 import type { Provenance } from '../../domain/reports/report-values';
 import type { Template } from '../../domain/templates/template';
 import type { Finding } from '../../domain/templates/validate';
@@ -85,3 +87,21 @@ export const getReport = (id: number, signal?: AbortSignal) => api.get<Report>(`
 
 export const saveReportValues = (id: number, body: { changes: ValueChangeDto[]; justifications?: Justification[] }) =>
   api.patch<Report>(`/api/reports/${id}/values`, body);
+
+/** The report's document (GET/PUT /api/reports/:id/document): metadata and narrative. */
+export interface ReportDocumentDto {
+  reportId: number;
+  meta: DocumentMeta;
+  narrative: Narrative;
+  /** false: nothing saved yet, these are the defaults. */
+  saved: boolean;
+  updatedAt: string | null;
+}
+
+export const getReportDocument = (id: number, signal?: AbortSignal) => api.get<ReportDocumentDto>(`/api/reports/${id}/document`, withSignal(signal));
+
+export const saveReportDocument = (id: number, body: { meta?: DocumentMeta; narrative?: Narrative }) =>
+  api.put<ReportDocumentDto>(`/api/reports/${id}/document`, body);
+
+/** The download address of the report as DOCX, XLSX or PDF (a plain link: the session cookie suffices). */
+export const reportExportUrl = (id: number, format: 'docx' | 'xlsx' | 'pdf') => `/api/reports/${id}/export?format=${format}`;

@@ -10,6 +10,7 @@ import { useUnsavedChangesWarning } from '../hooks/useUnsavedChangesWarning';
 import { countFindings, findingsByRow } from '../reports/draft';
 import { FindingsSummary } from '../reports/FindingsSummary';
 import { periodTitle } from '../reports/periods';
+import { ReportDocumentPanel } from '../reports/ReportDocumentPanel';
 import { ReportHeader } from '../reports/ReportHeader';
 import { ReportTable } from '../reports/ReportTable';
 import { ReportToolbar } from '../reports/ReportToolbar';
@@ -99,6 +100,7 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
         justificationText={draft.justificationText}
         onJustify={draft.setJustification}
       />
+      <ReportDocumentPanel reportId={report.id} readOnly={readOnly} />
     </>
   );
 }

@@ -1,0 +1,172 @@
+import { useId, useState } from 'react';
+import type { DocumentMeta } from '../../domain/narrative/document-meta';
+import { editGenerated, flattenSections, generatedText, isOutdated, type GeneratedBlock, type Narrative } from '../../domain/narrative/narrative';
+import { getReportDocument, reportExportUrl, saveReportDocument, type ReportDocumentDto } from '../api/reports';
+import { useApiQuery } from '../hooks/useApiQuery';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { LoadingNotice } from '../ui/LoadingNotice';
+import { Notice } from '../ui/Notice';
+import { blocksToText, mapSections, withFreeText } from './document-text';
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+
+/**
+ * "Văn bản báo cáo": the metadata of the signed document, the narrative section by section
+ * (free text in a light markup; generated paragraphs read-only unless "Sửa"), and the downloads.
+ */
+export function ReportDocumentPanel({ reportId, readOnly }: { reportId: number; readOnly: boolean }) {
+  const loaded = useApiQuery((signal) => getReportDocument(reportId, signal), [reportId]);
+  return (
+    <section className="panel report-document" aria-labelledby="report-document-title">
+      <h2 id="report-document-title">Văn bản báo cáo</h2>
+      <div className="toolbar-row" role="toolbar" aria-label="Tải văn bản báo cáo">
+        <a className="button" href={reportExportUrl(reportId, 'docx')} download>
+          Tải DOCX
+        </a>
+        <a className="button" href={reportExportUrl(reportId, 'xlsx')} download>
+          Tải XLSX
+        </a>
+        <a className="button" href={reportExportUrl(reportId, 'pdf')} download>
+          Tải PDF
+        </a>
+      </div>
+      <ErrorNotice error={loaded.error} />
+      {!loaded.data && !loaded.error && <LoadingNotice />}
+      {loaded.data && <DocumentForm key={loaded.data.updatedAt ?? 'mac-dinh'} initial={loaded.data} readOnly={readOnly} />}
+    </section>
+  );
+}
+
+function DocumentForm({ initial, readOnly }: { initial: ReportDocumentDto; readOnly: boolean }) {
+  const id = useId();
+  const [meta, setMeta] = useState<DocumentMeta>(initial.meta);
+  const [narrative, setNarrative] = useState<Narrative>(initial.narrative);
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(flattenSections(initial.narrative.sections).map(({ section }) => [section.id, blocksToText(section.blocks)])),
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const set = <K extends keyof DocumentMeta>(key: K, value: DocumentMeta[K]) => setMeta((m) => ({ ...m, [key]: value }));
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const body = mapSections(narrative, (s) => (s.id in texts ? { ...s, blocks: withFreeText(s.blocks, texts[s.id]!) } : s));
+      const saved = await saveReportDocument(initial.reportId, { meta, narrative: body });
+      setMeta(saved.meta);
+      setNarrative(saved.narrative);
+      setMessage('Đã lưu văn bản báo cáo.');
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const editBlock = (sectionId: string, index: number, text: string | null) =>
+    setNarrative((n) =>
+      mapSections(n, (s) =>
+        s.id !== sectionId
+          ? s
+          : { ...s, blocks: s.blocks.map((b, i) => (i === index && b.type === 'generated' ? (text === null ? { ...b, edited: null } : editGenerated(b, text)) : b)) },
+      ),
+    );
+
+  const field = (key: string, label: string, input: React.ReactNode, hint?: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      {input}
+      {hint && <small className="hint">{hint}</small>}
+    </div>
+  );
+
+  return (
+    <form
+      className="form document-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {!initial.saved && <Notice kind="info">Chưa lưu: đây là nội dung mặc định theo đơn vị, kỳ báo cáo và báo cáo kỳ trước.</Notice>}
+      <fieldset disabled={readOnly || busy}>
+        <legend>Thông tin văn bản</legend>
+        <div className="form-row">
+          {field('number', 'Số', <input id={`${id}-number`} value={meta.number ?? ''} onChange={(e) => set('number', e.target.value.trim() === '' ? null : e.target.value)} />, 'Để trống cho văn thư điền')}
+          {field('symbol', 'Ký hiệu', <input id={`${id}-symbol`} value={meta.symbol} onChange={(e) => set('symbol', e.target.value)} />)}
+          {field('place', 'Nơi ban hành', <input id={`${id}-place`} value={meta.place} onChange={(e) => set('place', e.target.value)} />)}
+          {field('date', 'Ngày', <input id={`${id}-date`} value={meta.date} onChange={(e) => set('date', e.target.value)} />, 'YYYY-MM-DD (có thể chỉ YYYY-MM)')}
+        </div>
+        {field('addressees', 'Kính gửi', <textarea id={`${id}-addressees`} rows={2} value={meta.addressees.join('\n')} onChange={(e) => set('addressees', lines(e.target.value))} />, 'Mỗi nơi một dòng; để trống nếu không có')}
+        {field('summary', 'Trích yếu', <input id={`${id}-summary`} value={meta.summary} onChange={(e) => set('summary', e.target.value)} />)}
+        <div className="form-row">
+          {field('head', 'Chức vụ người ký', <input id={`${id}-head`} value={meta.signature.headTitle} onChange={(e) => set('signature', { ...meta.signature, headTitle: e.target.value })} />)}
+          {field('signer', 'Người ký', <input id={`${id}-signer`} value={meta.signature.name} onChange={(e) => set('signature', { ...meta.signature, name: e.target.value })} />)}
+        </div>
+        {field('recipients', 'Nơi nhận', <textarea id={`${id}-recipients`} rows={3} value={meta.recipients.join('\n')} onChange={(e) => set('recipients', lines(e.target.value))} />, 'Mỗi nơi một dòng')}
+      </fieldset>
+      <fieldset disabled={readOnly || busy}>
+        <legend>Nội dung</legend>
+        <p className="hint">Dòng trống ngăn các đoạn; dòng bắt đầu bằng “- ” là gạch đầu dòng; **đậm**, *nghiêng*.</p>
+        {flattenSections(narrative.sections).map(({ section, heading, depth }) => (
+          <div key={section.id} className={`narrative-section depth-${depth}`}>
+            <label htmlFor={`${id}-s-${section.id}`} className="narrative-heading">
+              {heading}
+            </label>
+            <textarea
+              id={`${id}-s-${section.id}`}
+              rows={3}
+              value={texts[section.id] ?? ''}
+              onChange={(e) => setTexts((t) => ({ ...t, [section.id]: e.target.value }))}
+            />
+            {section.blocks.map((block, index) =>
+              block.type === 'generated' ? (
+                <GeneratedParagraph key={index} block={block} readOnly={readOnly} onChange={(text) => editBlock(section.id, index, text)} />
+              ) : null,
+            )}
+          </div>
+        ))}
+      </fieldset>
+      <ErrorNotice error={error} />
+      {message && <Notice kind="success">{message}</Notice>}
+      {!readOnly && (
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Đang lưu…' : 'Lưu văn bản'}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function GeneratedParagraph({ block, readOnly, onChange }: { block: GeneratedBlock; readOnly: boolean; onChange: (text: string | null) => void }) {
+  const [editing, setEditing] = useState(false);
+  const text = generatedText(block);
+  return (
+    <div className={`generated-paragraph${block.edited ? ' generated-edited' : ''}`}>
+      <p className="hint">
+        {block.edited ? 'Đoạn sinh từ số liệu — đã sửa tay' : 'Đoạn sinh từ số liệu'}
+        {isOutdated(block) && ' (số liệu đã thay đổi sau khi sửa)'}
+      </p>
+      {editing ? (
+        <textarea aria-label="Sửa đoạn sinh từ số liệu" rows={5} value={text} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <p className="generated-text">{text || <em>Chưa có số liệu.</em>}</p>
+      )}
+      {!readOnly && (
+        <div className="toolbar-row">
+          <button type="button" className="button button-small" onClick={() => setEditing((e) => !e)}>
+            {editing ? 'Xong' : 'Sửa'}
+          </button>
+          {block.edited && (
+            <button type="button" className="button button-small button-quiet" onClick={() => onChange(null)}>
+              Dùng lại đoạn tự sinh
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
