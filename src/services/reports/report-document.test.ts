@@ -48,6 +48,7 @@ describe(`report document and export (${testEngineName()})`, () => {
     const ii2 = doc.narrative.sections[1]!.children!.find((s) => s.id === 'ii_2_procedures')!;
     const oneStop = ii2.blocks.find((b) => b.type === 'generated' && b.key === 'one_stop');
     expect(oneStop && oneStop.type === 'generated' && oneStop.text).toContain('hồ sơ');
+    expect(doc.narrative.sections.find((s) => s.id === 'iv_tasks')!.title).toBe('Phương hướng, nhiệm vụ quý II năm 2026');
   });
 
   it('names the district above a commune from before 07/2025', async () => {
@@ -76,6 +77,7 @@ describe(`report document and export (${testEngineName()})`, () => {
     expect(next.narrative.sections[0]!.blocks).toEqual(narrative.sections[0]!.blocks);
     expect(next.meta.number).toBeNull();
     expect(next.meta.summary).toContain('quý II năm 2026');
+    expect(next.narrative.sections.find((s) => s.id === 'iv_tasks')!.title).toBe('Phương hướng, nhiệm vụ quý III năm 2026');
   });
 
   it('refuses edits from another unit and on a submitted report', async () => {

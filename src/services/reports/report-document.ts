@@ -3,7 +3,7 @@ import { DocumentMetaSchema, type DocumentMeta } from '../../domain/narrative/do
 import { paragraphGenerator } from '../../domain/narrative/generators';
 import { defaultNarrative, NarrativeSchema, refreshGenerated, type Block, type Narrative, type Section } from '../../domain/narrative/narrative';
 import type { FieldStats, OneStopFigures } from '../../domain/narrative/one-stop';
-import { parsePeriodId, periodLabel } from '../../domain/period';
+import { halfPeriod, monthPeriod, parsePeriodId, periodLabel, quarterPeriod, yearPeriod, type Period } from '../../domain/period';
 import type { Unit } from '../../domain/units/unit';
 import type { ReportRecord } from '../../store/repositories/reports.repository';
 import type { Store } from '../../store/store';
@@ -85,15 +85,34 @@ export function defaultMeta(input: {
 /** A previous narrative's sections with their free text; generated paragraphs start afresh. */
 function carryOver(previous: Narrative, fresh: Narrative): Narrative {
   const blocks = (list: Block[]): Block[] => list.map((b) => (b.type === 'generated' ? { ...b, text: '', edited: null } : b));
+  // The title naming the next period ("Phương hướng, nhiệm vụ quý II năm 2026") moves on with the period.
+  const freshTitle = new Map(fresh.sections.map((s) => [s.id, s.title]));
   const sections = (list: Section[]): Section[] =>
-    list.map((s) => ({ ...s, blocks: blocks(s.blocks), ...(s.children ? { children: sections(s.children) } : {}) }));
+    list.map((s) => ({
+      ...s,
+      ...(s.id === 'iv_tasks' && freshTitle.has(s.id) ? { title: freshTitle.get(s.id)! } : {}),
+      blocks: blocks(s.blocks),
+      ...(s.children ? { children: sections(s.children) } : {}),
+    }));
   return { preamble: fresh.preamble, sections: sections(previous.sections), closing: fresh.closing };
+}
+
+/** The period after this one, for "Phương hướng, nhiệm vụ quý II năm 2026"; null when there is none of the same kind. */
+export function nextPeriod(period: Period): Period | null {
+  if (period.kind === 'custom' || period.kind === 'nine_months') return null;
+  const index = period.index ?? 1;
+  if (period.kind === 'quarter') return index < 4 ? quarterPeriod(period.year, index + 1) : quarterPeriod(period.year + 1, 1);
+  if (period.kind === 'month') return index < 12 ? monthPeriod(period.year, index + 1) : monthPeriod(period.year + 1, 1);
+  if (period.kind === 'half') return index < 2 ? halfPeriod(period.year, 2) : halfPeriod(period.year + 1, 1);
+  return yearPeriod(period.year + 1);
 }
 
 async function defaults(store: Store, view: ReportView): Promise<{ meta: DocumentMeta; narrative: Narrative }> {
   const parents = await store.units.ancestors(view.unit.id);
   const meta = defaultMeta({ unit: view.unit, parents, report: view.report });
-  const fresh = defaultNarrative({ unitName: meta.unitName, periodLabel: periodLabel(parsePeriodId(view.report.periodId)) });
+  const period = parsePeriodId(view.report.periodId);
+  const next = nextPeriod(period);
+  const fresh = defaultNarrative({ unitName: meta.unitName, periodLabel: periodLabel(period), nextPeriodLabel: next ? periodLabel(next) : null });
   const earlier = (await store.reports.listForUnits([view.unit.id])).filter(
     (r) => r.templateId === view.report.templateId && r.id !== view.report.id && r.windowTo < view.report.windowFrom,
   );
