@@ -38,7 +38,13 @@ export async function generateDemoDossiers(store: Store, input: DemoDossiersInpu
   await ensureDemoProcedures(store);
   const communes = input.unit.level === 'commune' ? [input.unit] : (await store.units.subtree(input.unit.id, input.to)).filter((u) => u.level === 'commune');
   if (communes.length === 0) throw invalidInput(`${input.unit.name} không có đơn vị cấp xã còn hiệu lực.`);
-  const procedures = (await store.procedures.all()).filter((p) => !/cấp tỉnh/i.test(p.level));
+  // Real communes receive mostly certifications and civil-status dossiers: those fields go first,
+  // since the generator gives the first procedures the most dossiers.
+  const busiest = ['Chứng thực', 'Hộ tịch', 'Đất đai', 'Hộ kinh doanh', 'Bảo trợ xã hội'];
+  const rank = (field: string) => (busiest.includes(field) ? busiest.indexOf(field) : busiest.length);
+  const procedures = (await store.procedures.all())
+    .filter((p) => !/cấp tỉnh/i.test(p.level))
+    .sort((a, b) => rank(a.field) - rank(b.field) || a.code.localeCompare(b.code));
   const dir = await mkdtemp(join(tmpdir(), 'cchc-demo-'));
   const path = join(dir, 'demo.csv');
   try {
