@@ -1,12 +1,9 @@
 import { api } from './client';
 import type { Unit } from './types';
 
-/** A rate with what it is made of; `value` is a percentage (2 decimals), null when the denominator is 0. */
-export interface Rate {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
+// The shapes are the domain's own (pure, type-only): one definition for the server and the page.
+import type { DossierStats, Rate } from '../../domain/dossiers/metrics';
+export type { DossierStats, Rate };
 
 export const RATE_KEYS = [
   'on_time_pct',
@@ -19,28 +16,6 @@ export const RATE_KEYS = [
   'satisfaction_pct',
 ] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
-
-/** The one-stop statistics of docs/metrics.md. */
-export interface DossierStats {
-  received: {
-    carried_over: number;
-    in_period: number;
-    direct: number;
-    online: number;
-    postal: number;
-    online_full: number;
-    online_partial: number;
-    total: number;
-  };
-  resolved: { total: number; early: number; on_time: number; late: number };
-  pending: { total: number; in_time: number; overdue: number; paused: number };
-  returned: number;
-  withdrawn: number;
-  digitized: { input: number; output: number };
-  payment: { with_fee: number; online: number };
-  rating: { total: number; very_satisfied: number; satisfied: number; unsatisfied: number };
-  rates: Partial<Record<RateKey, Rate>>;
-}
 
 export interface StatsGroup {
   key: string;
