@@ -1,29 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, openPage, screenshot, shows, submitLogin } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginAs, screenshot, shows, submitLogin } from './support/browser';
+import { useBrowserSession } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function page(): Promise<Page> {
-  const opened = await openPage(browser, server.baseUrl);
-  context = opened.context;
-  return opened.page;
-}
+const browserSession = useBrowserSession();
+const page = (viewport?: { width: number; height: number }) => browserSession.page(viewport);
 
 const mainNav = (p: Page) => p.getByRole('navigation', { name: 'Điều hướng chính' });
 
@@ -109,7 +90,7 @@ describe('accounts and sign-in in the browser', () => {
   it('an expired session (a 401 from any call) sends the user to the login page and back', async () => {
     const p = await page();
     await loginAs(p, 'xababe');
-    await context!.clearCookies();
+    await p.context().clearCookies();
     await mainNav(p).getByRole('link', { name: 'Đơn vị hành chính' }).click();
     await p.waitForURL('**/dang-nhap');
     await submitLogin(p, 'xababe');

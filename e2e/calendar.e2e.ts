@@ -1,29 +1,10 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchInPage, launchBrowser, loginAs, openPage, screenshot, shows } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fetchInPage, loginAs, screenshot, shows } from './support/browser';
+import { useBrowserSession } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function page(): Promise<Page> {
-  const opened = await openPage(browser, server.baseUrl);
-  context = opened.context;
-  return opened.page;
-}
+const browserSession = useBrowserSession();
+const page = (viewport?: { width: number; height: number }) => browserSession.page(viewport);
 
 /** A day of the month grids, found by its spoken name ("Thứ Ba 17/02/2026, âm lịch …"). */
 const day = (p: Page, weekday: string, date: string): Locator => p.getByRole('cell', { name: new RegExp(`^${weekday} ${date.replaceAll('/', '\\/')},`) });

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { importProcedures } from '../src/services/dossiers/import-procedures';
-import { launchBrowser, loginAs, openPage, screenshot, shows } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { loginAs, screenshot, shows } from './support/browser';
+import { useBrowserSession } from './support/session';
 
 /*
  * One server for the file; the tests run in order and build on each other: the first uploads
@@ -48,32 +48,13 @@ const DOSSIERS = [
   'HS-10,01906,1.001022,,,,Trực tiếp,10/02/2026 09:00,13/02/2026 17:00,,,Đang giải quyết,,,,,',
 ].join('\n');
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-dossiers-'));
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+const browserSession = useBrowserSession(async (server) => {
   writeFileSync(join(dir, 'thu-tuc.csv'), PROCEDURES);
   await importProcedures(server.store, join(dir, 'thu-tuc.csv'));
   writeFileSync(join(dir, 'ho-so-ba-be.csv'), DOSSIERS);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function page(): Promise<Page> {
-  const opened = await openPage(browser, server.baseUrl);
-  context = opened.context;
-  return opened.page;
-}
+}, () => rmSync(dir, { recursive: true, force: true }));
+const page = (viewport?: { width: number; height: number }) => browserSession.page(viewport);
 
 const mainNav = (p: Page) => p.getByRole('navigation', { name: 'Điều hướng chính' });
 const cellTexts = async (row: Locator) => (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim());

@@ -1,35 +1,16 @@
 import { statSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeReport } from '../src/services/reports/compute-report';
-import { launchBrowser, loginAs, openPage, screenshot, shows } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { loginAs, screenshot, shows } from './support/browser';
+import { useBrowserSession } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
 let reportPath: string;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+const browserSession = useBrowserSession(async (server) => {
   const officer = (await server.store.users.findByUsername('xababe'))!;
   const view = await computeReport(server.store, null, { unitId: officer.unitId, templateId: 'mac-dinh-xa', periodId: '2026-Q1' });
   reportPath = `/bao-cao/${view.report.id}`;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function page(): Promise<Page> {
-  const opened = await openPage(browser, server.baseUrl);
-  context = opened.context;
-  return opened.page;
-}
+const page = (viewport?: { width: number; height: number }) => browserSession.page(viewport);
 
 describe('the report document in the browser', () => {
   it('an officer saves the document number, and it stays after a reload', async () => {

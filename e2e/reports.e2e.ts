@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { importDossiers } from '../src/services/dossiers/import-dossiers';
 import { importProcedures } from '../src/services/dossiers/import-procedures';
-import { launchBrowser, loginAs, openPage, screenshot, shows } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { loginAs, screenshot, shows } from './support/browser';
+import { useBrowserSession } from './support/session';
 
 /*
  * One server for the file; the tests run in order and build on each other: the first creates
@@ -62,35 +62,16 @@ const DOSSIERS = [
  */
 const LATER_DOSSIERS = [HEADER, 'Q-11,01906,1.001022,,,,Trực tiếp,02/03/2026 09:00,05/03/2026 17:00,04/03/2026 10:00,,Đã có kết quả,1,1,,,Hài lòng'].join('\n');
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
 let reportPath = '';
 const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-reports-'));
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+const browserSession = useBrowserSession(async (server) => {
   writeFileSync(join(dir, 'thu-tuc.csv'), PROCEDURES);
   await importProcedures(server.store, join(dir, 'thu-tuc.csv'));
   writeFileSync(join(dir, 'ho-so-quy-1.csv'), DOSSIERS);
-  const imported = await importDossiers(server.store, { path: join(dir, 'ho-so-quy-1.csv'), source: 'e2e', actor: null });
+  const imported = await importDossiers(browserSession.server.store, { path: join(dir, 'ho-so-quy-1.csv'), source: 'e2e', actor: null });
   expect(imported).toMatchObject({ inserted: 10, rejected: 0 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function page(): Promise<Page> {
-  const opened = await openPage(browser, server.baseUrl);
-  context = opened.context;
-  return opened.page;
-}
+}, () => rmSync(dir, { recursive: true, force: true }));
+const page = (viewport?: { width: number; height: number }) => browserSession.page(viewport);
 
 const mainNav = (p: Page) => p.getByRole('navigation', { name: 'Điều hướng chính' });
 const row = (p: Page, id: string) => p.locator(`#row-${id}`);
@@ -332,7 +313,7 @@ describe('the report form in the browser', () => {
     await shows(row(p, 'r_3_4_4').getByText('Hệ thống tính: 37,5'));
 
     writeFileSync(join(dir, 'ho-so-bo-sung.csv'), LATER_DOSSIERS);
-    expect(await importDossiers(server.store, { path: join(dir, 'ho-so-bo-sung.csv'), source: 'e2e', actor: null })).toMatchObject({ inserted: 1 });
+    expect(await importDossiers(browserSession.server.store, { path: join(dir, 'ho-so-bo-sung.csv'), source: 'e2e', actor: null })).toMatchObject({ inserted: 1 });
     await p.getByRole('button', { name: 'Tính lại từ hồ sơ' }).click();
     await shows(p.getByRole('status').filter({ hasText: 'Đã tính lại số liệu từ hồ sơ (phiên bản 5).' }));
     expect(await shown(p, 'r_3_4_2')).toBe('9');

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchInPage, launchBrowser, loginAs, openPage, screenshot, shows, submitLogin } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fetchInPage, loginAs, screenshot, shows, submitLogin } from './support/browser';
+import { useBrowserSession } from './support/session';
 
 const FORBIDDEN = 'Bạn không có quyền truy cập dữ liệu của đơn vị này.';
 
@@ -13,27 +13,8 @@ interface UnitJson {
   validTo: string | null;
 }
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function page(viewport?: { width: number; height: number }): Promise<Page> {
-  const opened = await openPage(browser, server.baseUrl, viewport);
-  context = opened.context;
-  return opened.page;
-}
+const browserSession = useBrowserSession();
+const page = (viewport?: { width: number; height: number }) => browserSession.page(viewport);
 
 const detailsPanel = (p: Page) => p.getByRole('region', { name: 'Thông tin đơn vị' });
 
@@ -141,15 +122,11 @@ describe('units directory in the browser', () => {
     await shows(p.getByRole('list', { name: 'Các đơn vị thuộc Tỉnh Thái Nguyên' }).getByText('Cấp huyện'));
 
     // Same page on a narrow laptop.
-    const narrow = await openPage(browser, server.baseUrl, { width: 820, height: 900 });
-    try {
-      await loginAs(narrow.page, 'xababe');
-      await narrow.page.goto('/don-vi');
-      await narrow.page.getByRole('link', { name: 'Đơn vị của tôi: Xã Ba Bể' }).click();
-      await shows(detailsPanel(narrow.page).getByRole('cell', { name: 'xababe' }));
-      await screenshot(narrow.page, 'units-page-narrow');
-    } finally {
-      await narrow.context.close();
-    }
+    const narrowPage = await browserSession.page({ width: 820, height: 900 });
+    await loginAs(narrowPage, 'xababe');
+    await narrowPage.goto('/don-vi');
+    await narrowPage.getByRole('link', { name: 'Đơn vị của tôi: Xã Ba Bể' }).click();
+    await shows(detailsPanel(narrowPage).getByRole('cell', { name: 'xababe' }));
+    await screenshot(narrowPage, 'units-page-narrow');
   });
 });
