@@ -20,6 +20,8 @@ export interface Schema {
   report_revisions: ReportRevisionsTable;
   report_justifications: ReportJustificationsTable;
   report_documents: ReportDocumentsTable;
+  report_events: ReportEventsTable;
+  reporting_obligations: ReportingObligationsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -196,6 +198,10 @@ export interface ReportsTable {
   window_to: string;
   status: Generated<'draft' | 'submitted' | 'approved' | 'returned'>;
   revision: Generated<number>;
+  correction: Generated<number>;
+  submitted_at: Date | null;
+  first_submitted_at: Date | null;
+  approved_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -207,6 +213,31 @@ export interface ReportValuesTable {
   provenance: 'computed' | 'entered' | 'overridden';
   computed: ColumnType<number | null, string | null, string | null>;
   reason: string | null;
+  parts: ColumnType<{ numerator: number; denominator: number } | null, string | null, string | null>;
+}
+
+export interface ReportEventsTable {
+  id: Generated<number>;
+  report_id: number;
+  at: Generated<Date>;
+  user_id: number | null;
+  action: 'submit' | 'resubmit' | 'return' | 'approve' | 'reopen';
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+  correction: number;
+  revision: number;
+  snapshot: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface ReportingObligationsTable {
+  id: Generated<number>;
+  unit_id: number;
+  template_id: string;
+  period_kinds: ColumnType<string[], string, string>;
+  deadline_days: number;
+  user_id: number | null;
+  updated_at: Generated<Date>;
 }
 
 export interface ReportRevisionsTable {

@@ -13,6 +13,24 @@ export interface ReportValue {
   computed: number | null;
   /** Required for an override of a computed value. */
   reason: string | null;
+  /**
+   * For a rate computed from dossiers: its numerator and denominator, so that a higher level
+   * recomputes the rate from summed parts instead of averaging percentages.
+   */
+  parts?: RateParts | null;
+}
+
+export interface RateParts {
+  numerator: number;
+  denominator: number;
+}
+
+/** The parts of a metric that is a rate (`rates.on_time_pct`), or null for any other metric. */
+export function rateParts(stats: DossierStats, metric: string): RateParts | null {
+  const match = /^rates\.([a-z_]+)$/.exec(metric.trim());
+  if (!match) return null;
+  const rate = (stats.rates as Record<string, { numerator: number; denominator: number } | undefined>)[match[1]!];
+  return rate ? { numerator: rate.numerator, denominator: rate.denominator } : null;
 }
 
 export interface StatsByWindow {
@@ -79,7 +97,14 @@ export function computeReportValues(template: Template, stats: StatsByWindow | n
       const windowStats = source.window === 'cumulative' ? stats.cumulative : stats.period;
       const computed = windowStats ? evaluateFormula(parseFormula(source.metric), (name) => metricValue(windowStats, name)) : null;
       const rounded = computed === null ? null : roundTo(computed, 2);
-      next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed: rounded } : { value: rounded, provenance: 'computed', computed: rounded, reason: null });
+      const parts = windowStats ? rateParts(windowStats, source.metric) : null;
+      const withParts = parts ? { parts } : {};
+      next.set(
+        row.id,
+        existing?.provenance === 'overridden'
+          ? { ...existing, computed: rounded, ...withParts }
+          : { value: rounded, provenance: 'computed', computed: rounded, reason: null, ...withParts },
+      );
     } else if (typeof source === 'object' && source !== null && 'count_units' in source) {
       if (stats === null || stats.children === undefined) {
         if (existing) next.set(row.id, existing);

@@ -4,11 +4,13 @@ import type { Template } from '../../domain/templates/template';
 import { validateValues, type Finding } from '../../domain/templates/validate';
 import type { Unit } from '../../domain/units/unit';
 import type { Repositories, Store } from '../../store/store';
-import type { ReportRecord } from '../../store/repositories/reports.repository';
+import type { ReportEventRecord, ReportRecord } from '../../store/repositories/reports.repository';
+import { allowedActions, EDITABLE_STATUSES, type ReportAction } from '../../domain/reports/workflow';
+import { capacityOf } from './report-capacity';
 import { assertUnitAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { computeDossierStats } from '../dossiers/compute-dossier-stats';
-import { forbidden, invalidInput, notFound } from '../errors';
+import { conflict, forbidden, invalidInput, notFound } from '../errors';
 import { shippedTemplates } from '../templates/check-report';
 
 const PERIOD_KIND_OF: Record<Period['kind'], string> = {
@@ -27,6 +29,10 @@ export interface ReportView {
   values: Map<string, ReportValue>;
   findings: Finding[];
   justifications: Array<{ rule: string; rowId: string; text: string }>;
+  /** What the current user may do with it now. */
+  actions: ReportAction[];
+  /** Its transitions, oldest first. */
+  events: ReportEventRecord[];
 }
 
 function templateOf(id: string): Template {
@@ -35,10 +41,27 @@ function templateOf(id: string): Template {
   return template;
 }
 
-async function view(repos: Repositories, report: ReportRecord, unit: Unit, values: Map<string, ReportValue>): Promise<ReportView> {
+async function view(repos: Repositories, report: ReportRecord, unit: Unit, values: Map<string, ReportValue>, user: SessionUser | null): Promise<ReportView> {
   const template = templateOf(report.templateId);
   const findings = validateValues(template, new Map([...values].map(([id, v]) => [id, v.value])), { reportDate: today() });
-  return { report, unit, template, values, findings, justifications: await repos.reports.justifications(report.id) };
+  return {
+    report,
+    unit,
+    template,
+    values,
+    findings,
+    justifications: await repos.reports.justifications(report.id),
+    actions: allowedActions(report.status, await capacityOf(repos, user, report.unitId)),
+    events: await repos.reports.events(report.id),
+  };
+}
+
+const NOT_EDITABLE = 'Báo cáo đã gửi hoặc đã duyệt nên không sửa được; báo cáo đã duyệt chỉ sửa sau khi mở lại để đính chính.';
+
+async function assertAuthor(repos: Repositories, user: SessionUser, unitId: number): Promise<Unit> {
+  const unit = await assertUnitAccess(repos, user, unitId, 'write');
+  if (!(await capacityOf(repos, user, unitId)).author) throw forbidden('Chỉ cán bộ của đơn vị báo cáo mới được lập và sửa báo cáo này.');
+  return unit;
 }
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -53,7 +76,7 @@ export async function computeReport(
   user: SessionUser | null,
   input: { unitId: number; templateId: string; periodId: string },
 ): Promise<ReportView> {
-  const unit = user ? await assertUnitAccess(store, user, input.unitId, 'write') : await store.units.findById(input.unitId);
+  const unit = user ? await assertAuthor(store, user, input.unitId) : await store.units.findById(input.unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
   const template = templateOf(input.templateId);
   let period: Period;
@@ -76,9 +99,7 @@ export async function computeReport(
   ]);
   return store.transaction(async (repos) => {
     let report = await repos.reports.find(unit.id, template.id, input.periodId);
-    if (report && report.status !== 'draft' && report.status !== 'returned') {
-      throw forbidden('Báo cáo đã gửi hoặc đã duyệt, không thể tính lại.');
-    }
+    if (report && !EDITABLE_STATUSES.includes(report.status)) throw conflict(NOT_EDITABLE);
     report ??= await repos.reports.insert({
       unitId: unit.id,
       templateId: template.id,
@@ -95,7 +116,7 @@ export async function computeReport(
       prefilled,
     );
     await repos.reports.saveValues(report.id, values, { userId: user?.id ?? null, action: 'compute', changes: diff(before, values) });
-    return view(repos, (await repos.reports.findById(report.id))!, unit, values);
+    return view(repos, (await repos.reports.findById(report.id))!, unit, values, user);
   });
 }
 
@@ -147,31 +168,61 @@ export async function getReport(store: Store, user: SessionUser, reportId: numbe
   const report = await store.reports.findById(reportId);
   if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
   const unit = await assertUnitAccess(store, user, report.unitId, 'read');
-  return view(store, report, unit, await store.reports.values(report.id));
+  return view(store, report, unit, await store.reports.values(report.id), user);
 }
 
-/** An official's edits to a draft: entered values, overrides with reasons, warning justifications. */
+/**
+ * An official's edits to a draft: entered values, overrides with reasons, warning justifications.
+ * With `expectedRevision` (the revision the official's screen shows), edits made meanwhile by
+ * someone else are kept: changes to other rows merge, a change to a row they also changed is
+ * refused with who changed it, so nobody silently overwrites anybody.
+ */
 export async function updateReportValues(
   store: Store,
   user: SessionUser,
   reportId: number,
-  input: { changes: ValueChange[]; justifications?: Array<{ rule: string; rowId: string; text: string }> },
+  input: { changes: ValueChange[]; justifications?: Array<{ rule: string; rowId: string; text: string }>; expectedRevision?: number | undefined },
 ): Promise<ReportView> {
-  const report = await store.reports.findById(reportId);
-  if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
-  const unit = await assertUnitAccess(store, user, report.unitId, 'write');
-  if (report.status !== 'draft' && report.status !== 'returned') throw forbidden('Báo cáo đã gửi hoặc đã duyệt, không thể sửa.');
-  const template = templateOf(report.templateId);
+  const found = await store.reports.findById(reportId);
+  if (!found) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
+  const unit = await assertAuthor(store, user, found.unitId);
+  const template = templateOf(found.templateId);
   return store.transaction(async (repos) => {
+    const revision = await repos.reports.lockRevision(reportId);
+    const report = (await repos.reports.findById(reportId))!;
+    if (!EDITABLE_STATUSES.includes(report.status)) throw conflict(NOT_EDITABLE);
+    if (input.expectedRevision !== undefined && input.expectedRevision !== revision) {
+      await assertNoOverlap(repos, reportId, input.expectedRevision, input.changes, template);
+    }
     const before = await repos.reports.values(report.id);
     const applied = applyValueChanges(template, before, input.changes);
     if (applied.problems.length > 0) throw invalidInput(applied.problems.join(' '));
     const values = computeReportValues(template, null, applied.values);
-    await repos.reports.saveValues(report.id, values, { userId: user.id, action: 'edit', changes: diff(before, values) });
+    const changes = diff(before, values);
+    if (Object.keys(changes).length > 0) await repos.reports.saveValues(report.id, values, { userId: user.id, action: 'edit', changes });
     for (const j of input.justifications ?? []) {
       if (!j.text.trim()) throw invalidInput('Lời giải trình không được để trống.');
       await repos.reports.saveJustification(report.id, j.rule, j.rowId, j.text.trim());
     }
-    return view(repos, (await repos.reports.findById(report.id))!, unit, values);
+    return view(repos, (await repos.reports.findById(report.id))!, unit, values, user);
   });
+}
+
+async function assertNoOverlap(repos: Repositories, reportId: number, since: number, changes: ValueChange[], template: Template) {
+  const meanwhile = (await repos.reports.history(reportId)).filter((r) => r.revision > since);
+  const mine = new Set(changes.map((c) => c.rowId));
+  const clashes = new Map<string, string>();
+  for (const revision of meanwhile) {
+    for (const rowId of Object.keys((revision.changes ?? {}) as Record<string, unknown>)) {
+      if (mine.has(rowId) && !clashes.has(rowId)) clashes.set(rowId, revision.userName ?? 'hệ thống');
+    }
+  }
+  if (clashes.size === 0) return;
+  const rows = [...clashes].map(([rowId, who]) => {
+    const row = template.byId.get(rowId);
+    return `${row?.code ? `dòng ${row.code}` : `"${row?.label ?? rowId}"`} (${who})`;
+  });
+  throw conflict(
+    `Trong lúc bạn nhập, người khác đã sửa ${rows.join(', ')}. Số liệu của bạn chưa được lưu: hãy tải lại báo cáo, xem số mới rồi nhập lại các dòng này.`,
+  );
 }
