@@ -4,6 +4,7 @@ import { migrate } from './migrate';
 import type { Executor } from './repositories/executor';
 import { AuditRepository } from './repositories/audit.repository';
 import { CalendarOverridesRepository } from './repositories/calendar-overrides.repository';
+import { DashboardStatsRepository } from './repositories/dashboard-stats.repository';
 import { DossierStatsRepository } from './repositories/dossier-stats.repository';
 import { DossiersRepository } from './repositories/dossiers.repository';
 import { ImportRunsRepository } from './repositories/import-runs.repository';
@@ -25,6 +26,7 @@ export class Repositories {
   readonly procedures: ProceduresRepository;
   readonly dossiers: DossiersRepository;
   readonly dossierStats: DossierStatsRepository;
+  readonly dashboardStats: DashboardStatsRepository;
   readonly importRuns: ImportRunsRepository;
   readonly reports: ReportsRepository;
   readonly reportDocuments: ReportDocumentsRepository;
@@ -38,6 +40,7 @@ export class Repositories {
     this.procedures = new ProceduresRepository(executor);
     this.dossiers = new DossiersRepository(executor);
     this.dossierStats = new DossierStatsRepository(executor);
+    this.dashboardStats = new DashboardStatsRepository(executor);
     this.importRuns = new ImportRunsRepository(executor);
     this.reports = new ReportsRepository(executor);
     this.reportDocuments = new ReportDocumentsRepository(executor);
