@@ -13,6 +13,7 @@ import type { Store } from '../store/store';
 import { VERSION } from '../version';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { dossiersRoutes } from './dossiers/dossiers.routes';
 import { importsRoutes } from './dossiers/imports.routes';
 import { statsRoutes } from './dossiers/stats.routes';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dossiersRoutes(store));
   await app.register(importsRoutes(store, importJobs));
   await app.register(statsRoutes(store));
+  await app.register(dashboardRoutes(store));
   await app.register(templatesRoutes());
   await app.register(reportsRoutes(store));
   await app.register(reportDocumentsRoutes(store));
