@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editGenerated, type GeneratedBlock, type Narrative } from '../domain/narrative/narrative';
+import { defaultNarrative, editGenerated, type GeneratedBlock, type Narrative } from '../domain/narrative/narrative';
 import { loadTemplate } from '../domain/templates/load-template';
 import type { Template } from '../domain/templates/template';
 import { demoByField, demoEmptyRows, demoMeta, demoNarrative, demoValues } from './fixtures/report-fixture';
@@ -258,6 +258,90 @@ describe('reportDocx: variants', () => {
   it('refuses malformed metadata', async () => {
     await expect(reportDocx({ template, values, meta: { ...demoMeta, date: '2024-02-30' }, narrative: demoNarrative() })).rejects.toThrow();
     await expect(reportDocx({ template, values, meta: demoMeta, narrative: { sections: [{ id: 'x' }] } })).rejects.toThrow();
+  });
+});
+
+describe("reportDocx: the template's outline of the narrative", () => {
+  /** The body's section headings (bold paragraphs numbered I., 1., a)) in document order. */
+  const headingsOf = (document: XmlElement) =>
+    all(first(document, 'w:body')!, 'w:p')
+      .map(textOf)
+      .filter((text) => /^([IVX]+\.|\d+\.|[a-zđ]\)) [^\d]/u.test(text) && !/^\d+\.\d/.test(text));
+
+  it('prints renamed and added sections in the order of the template, numbered from their places', async () => {
+    const outlined: Template = {
+      ...template,
+      narrative: {
+        rename: { ii_results: 'Kết quả thực hiện nhiệm vụ cải cách hành chính', iii_2_weaknesses: 'Hạn chế' },
+        add: [
+          { id: 'iii_3_causes', title: 'Nguyên nhân của hạn chế', after: 'iii_2_weaknesses' },
+          { id: 'i_1_plan', title: 'Ban hành Kế hoạch cải cách hành chính', under: 'i_direction' },
+        ],
+        drop: ['v_proposals'],
+      },
+    };
+    const narrative = demoNarrative();
+    const { document } = await openDocx(await reportDocx({ template: outlined, values, meta: demoMeta, narrative, appendix: { include: false } }));
+    const headings = headingsOf(document);
+    const expected = [
+      'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
+      '1. Ban hành Kế hoạch cải cách hành chính',
+      'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH',
+      'III. ĐÁNH GIÁ CHUNG',
+      '1. Ưu điểm',
+      '2. Hạn chế',
+      '3. Nguyên nhân của hạn chế',
+      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2024',
+      // Dropped by the template, kept because the official wrote in it (no text is lost).
+      'V. KIẾN NGHỊ, ĐỀ XUẤT',
+    ];
+    expect(headings.filter((h) => expected.includes(h))).toEqual(expected);
+    expect(headings).not.toContain('2. Tồn tại, hạn chế và nguyên nhân');
+    // The text of the renamed section is still under it, and the heading is formatted as before.
+    const paragraphs = all(first(document, 'w:body')!, 'w:p').map(textOf);
+    const weaknesses = paragraphs.indexOf('2. Hạn chế');
+    expect(paragraphs[weaknesses + 1]).toBe('Tỷ lệ hồ sơ phát sinh được tiếp nhận bằng hình thức trực tuyến chưa đạt theo Kế hoạch đề ra.');
+    expect(paragraphs[weaknesses + 2]).toBe('3. Nguyên nhân của hạn chế');
+    expect(formatOf(document, 'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH')).toMatchObject({ bold: true, size: 14, align: 'both' });
+
+    // An empty dropped section is left out.
+    const empty = { ...narrative, sections: narrative.sections.map((s) => (s.id === 'v_proposals' ? { ...s, blocks: [] } : s)) };
+    const second = await openDocx(await reportDocx({ template: outlined, values, meta: demoMeta, narrative: empty, appendix: { include: false } }));
+    expect(headingsOf(second.document).at(-1)).toBe('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2024');
+  });
+
+  it('names the next period given by the caller in section IV', async () => {
+    const renamed: Template = { ...template, narrative: { rename: { iv_tasks: 'Phương hướng, nhiệm vụ trọng tâm' } } };
+    const { document } = await openDocx(
+      await reportDocx({ template: renamed, values, meta: demoMeta, narrative: demoNarrative(), nextPeriodLabel: 'Quý II năm 2024', appendix: { include: false } }),
+    );
+    expect(headingsOf(document)).toContain('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2024');
+  });
+
+  it("prints the shipped Hải Dương outline (seed 000): section I in four parts, III.3 the causes", async () => {
+    const haiDuong = loadTemplate(readFileSync(fileURLToPath(new URL('../../templates/hai-duong-xa-6thang.yaml', import.meta.url)), 'utf8'), 'templates/hai-duong-xa-6thang.yaml');
+    const narrative = defaultNarrative({ unitName: 'UBND xã Lê Hồng', periodLabel: '6 tháng đầu năm 2022', nextPeriodLabel: '6 tháng cuối năm 2022' });
+    const { document } = await openDocx(await reportDocx({ template: haiDuong, values: new Map(), meta: demoMeta, narrative, appendix: { include: false } }));
+    expect(headingsOf(document)).toEqual([
+      'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
+      '1. Ban hành Kế hoạch cải cách hành chính',
+      '2. Về tổ chức chỉ đạo, điều hành cải cách hành chính',
+      '3. Công tác kiểm tra cải cách hành chính',
+      '4. Công tác tuyên truyền cải cách hành chính',
+      'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH',
+      '1. Cải cách thể chế',
+      '2. Cải cách thủ tục hành chính',
+      '3. Cải cách tổ chức bộ máy',
+      '4. Cải cách chế độ công vụ',
+      '5. Cải cách tài chính công',
+      '6. Xây dựng và phát triển chính quyền điện tử, chính quyền số',
+      'III. ĐÁNH GIÁ CHUNG',
+      '1. Ưu điểm',
+      '2. Hạn chế',
+      '3. Nguyên nhân của hạn chế',
+      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2022',
+      'V. KIẾN NGHỊ, ĐỀ XUẤT',
+    ]);
   });
 });
 

@@ -19,31 +19,23 @@ import {
   type IParagraphOptions,
   type ISectionOptions,
 } from 'docx';
-import { appendixRows, STANDARD_HEADERS, type AppendixColumn, type AppendixRow } from '../domain/narrative/appendix';
+import { STANDARD_HEADERS, type AppendixColumn, type AppendixRow } from '../domain/narrative/appendix';
+import { DocumentMetaSchema, type DocumentMeta, type DocumentMetaInput } from '../domain/narrative/document-meta';
 import {
-  addresseeLines,
-  attachedToLine,
-  dataWindowSentence,
-  DocumentMetaSchema,
-  numberLine,
-  placeDateLine,
-  recipientLines,
-  signatureTitleLines,
-  type DocumentMeta,
-  type DocumentMetaInput,
-} from '../domain/narrative/document-meta';
+  documentAppendix,
+  documentBody,
+  documentHeader,
+  documentSignature,
+  documentTitle,
+  RECIPIENTS_LABEL,
+  type BodyItem,
+  type BodyPart,
+} from '../domain/narrative/document-model';
 import { paragraphGenerator } from '../domain/narrative/generators';
 import type { FieldStats, OneStopFigures } from '../domain/narrative/one-stop';
-import {
-  flattenSections,
-  generatedText,
-  NarrativeSchema,
-  refreshGenerated,
-  type Block,
-  type Inline,
-  type Narrative,
-} from '../domain/narrative/narrative';
-import { cleanText, upperVi } from '../domain/narrative/text';
+import { NarrativeSchema, refreshGenerated, type Inline, type Narrative } from '../domain/narrative/narrative';
+import { applyOutline, templateOutline } from '../domain/narrative/outline';
+import { cleanText } from '../domain/narrative/text';
 import type { Template } from '../domain/templates/template';
 
 /**
@@ -110,7 +102,13 @@ export interface ReportDocxInput {
   /** Row id → value (ReportValue fits). */
   values: ReadonlyMap<string, { value: number | string | null }>;
   meta: DocumentMetaInput;
+  /** Laid out on the template's outline: its titles and order (see applyOutline). */
   narrative: unknown;
+  /**
+   * The period after the report's ("Quý II năm 2024"), named in the title of section IV; null for
+   * none; left out, the title the narrative has is kept.
+   */
+  nextPeriodLabel?: string | null;
   /** Used by the one-stop paragraphs when the template has no one-stop rows, and for the by-field sentence. */
   stats?: OneStopFigures | null;
   byField?: FieldStats[] | null;
@@ -277,10 +275,10 @@ function headerTable(meta: DocumentMeta): Table {
   const right = CONTENT_WIDTH - left;
   const leftText = left - 2 * CELL_PADDING;
   const rightText = right - 2 * CELL_PADDING;
-  const issuer = meta.issuer.flatMap((l) => balancedLines(upperVi(cleanText(l).trim()), leftText, s.issuer, true));
-  const parent = meta.parentBody.flatMap((l) => balancedLines(upperVi(cleanText(l).trim()), leftText, s.parentBody, false));
+  const header = documentHeader(meta);
+  const issuer = header.issuer.flatMap((l) => balancedLines(l, leftText, s.issuer, true));
+  const parent = header.parentBody.flatMap((l) => balancedLines(l, leftText, s.parentBody, false));
   const issuerWidth = Math.max(...issuer.map((l) => textWidth(l, s.issuer, true)));
-  const motto = 'Độc lập - Tự do - Hạnh phúc';
   const leftTop = [
     ...parent.map((l) => centred([run(l, { size: s.parentBody })])),
     ...issuer.map((l) => centred([run(l, { size: s.issuer, bold: true })])),
@@ -288,13 +286,13 @@ function headerTable(meta: DocumentMeta): Table {
     shortLine(Math.round(Math.min(issuerWidth, leftText) * 0.4), leftText),
   ];
   const rightTop = [
-    centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: s.nationalName, bold: true })]),
-    centred([run(motto, { size: s.motto, bold: true })]),
+    centred([run(header.nationalName, { size: s.nationalName, bold: true })]),
+    centred([run(header.motto, { size: s.motto, bold: true })]),
     // Decree 30: a line as long as the motto.
-    shortLine(Math.min(textWidth(motto, s.motto, true), rightText), rightText),
+    shortLine(Math.min(textWidth(header.motto, s.motto, true), rightText), rightText),
   ];
-  const leftBottom = [centred([run(numberLine(meta), { size: s.number })], { spacing: { before: 120, after: 0 } })];
-  const rightBottom = [centred([run(placeDateLine(meta.place, meta.date), { size: s.placeDate, italic: true })], { spacing: { before: 120, after: 0 } })];
+  const leftBottom = [centred([run(header.number, { size: s.number })], { spacing: { before: 120, after: 0 } })];
+  const rightBottom = [centred([run(header.placeDate ?? '', { size: s.placeDate, italic: true })], { spacing: { before: 120, after: 0 } })];
   return borderlessTable([left, right], [
     [leftTop, rightTop],
     [leftBottom, rightBottom],
@@ -303,18 +301,19 @@ function headerTable(meta: DocumentMeta): Table {
 
 function titleBlock(meta: DocumentMeta): Paragraph[] {
   const s = DOCX_LAYOUT.size;
-  const summaryLines = cleanText(meta.summary).split('\n').map((l) => l.trim()).filter(Boolean);
+  const title = documentTitle(meta);
+  const summaryLines = title.summary;
   const longest = Math.max(...summaryLines.map((l) => textWidth(l, s.summary, true)), 0);
   const out = [
-    centred([run(upperVi(meta.documentType.trim()), { size: s.documentType, bold: true })], { spacing: { before: 360, after: 0 } }),
+    centred([run(title.documentType, { size: s.documentType, bold: true })], { spacing: { before: 360, after: 0 } }),
     centred(
       summaryLines.flatMap((l, i) => [run(l, { size: s.summary, bold: true }, i > 0 ? { break: 1 } : {})]),
       { keepNext: true },
     ),
   ];
-  if (meta.dataWindow) out.push(centred([run(dataWindowSentence(meta.dataWindow), { size: s.body, italic: true })]));
+  if (title.dataWindow) out.push(centred([run(title.dataWindow, { size: s.body, italic: true })]));
   out.push(shortLine(Math.round(Math.min(longest, CONTENT_WIDTH) * 0.4), CONTENT_WIDTH));
-  const addressees = addresseeLines(meta.addressees);
+  const addressees = title.addressees;
   if (addressees.length === 1) {
     out.push(centred([run(addressees[0]!, { size: s.body })], { spacing: { before: 240, after: 120 } }));
   } else if (addressees.length > 1) {
@@ -332,52 +331,50 @@ function titleBlock(meta: DocumentMeta): Paragraph[] {
   return out;
 }
 
-function blockParagraphs(block: Block, keepNext = false): Paragraph[] {
+function itemParagraphs(item: BodyItem, keepNext = false): Paragraph[] {
   const body = { size: DOCX_LAYOUT.size.body };
-  switch (block.type) {
-    case 'paragraph':
-      return [bodyParagraph(inlineRuns(block.runs, body), keepNext ? { keepNext: true } : {})];
-    case 'heading':
-      return [bodyParagraph(inlineRuns(block.runs, { ...body, bold: true }), { keepNext: true })];
-    case 'bullets':
-      return block.items.map((item) => bodyParagraph([run(`${block.marker} `, body), ...inlineRuns(item, body)]));
-    case 'generated': {
-      const text = generatedText(block);
-      return text.trim() === '' ? [] : [bodyParagraph(lines(text, body))];
+  switch (item.type) {
+    case 'section': {
+      const style = { ...body, bold: true, italic: item.depth >= 2 };
+      return [
+        bodyParagraph([run(item.heading, style)], {
+          keepNext: true,
+          spacing: { before: item.depth === 0 ? 120 : 0, after: 120, line: 276, lineRule: LineRuleType.AUTO },
+        }),
+      ];
     }
+    case 'paragraph':
+      return [bodyParagraph(inlineRuns(item.runs, body), keepNext ? { keepNext: true } : {})];
+    case 'subheading':
+      return [bodyParagraph(inlineRuns(item.runs, { ...body, bold: true }), { keepNext: true })];
+    case 'bullet':
+      return [bodyParagraph([run(`${item.marker} `, body), ...inlineRuns(item.runs, body)])];
+    case 'generated':
+      return [bodyParagraph(lines(item.text, body))];
   }
 }
 
 function narrativeParagraphs(narrative: Narrative): Paragraph[] {
-  const out: Paragraph[] = narrative.preamble.flatMap((block) => blockParagraphs(block));
-  for (const { section, depth, heading } of flattenSections(narrative.sections)) {
-    const style = { size: DOCX_LAYOUT.size.body, bold: true, italic: depth >= 2 };
-    out.push(bodyParagraph([run(heading, style)], { keepNext: true, spacing: { before: depth === 0 ? 120 : 0, after: 120, line: 276, lineRule: LineRuleType.AUTO } }));
-    out.push(...section.blocks.flatMap((block) => blockParagraphs(block)));
-  }
   // The closing sentence stays on the page of the signature block.
-  const closing = narrative.closing.flatMap((block) => blockParagraphs(block, true));
-  out.push(...closing);
-  return out;
+  return documentBody(narrative).flatMap((item: BodyItem & { part: BodyPart }) => itemParagraphs(item, item.part === 'closing'));
 }
 
 function signatureTable(meta: DocumentMeta): Table {
   const s = DOCX_LAYOUT.size;
   const left = DOCX_LAYOUT.signatureLeft;
   const right = CONTENT_WIDTH - left;
-  const recipients = recipientLines(meta.recipients);
-  const leftCell = recipients.length
+  const signature = documentSignature(meta);
+  const leftCell = signature.recipients.length
     ? [
-        new Paragraph({ ...tight, children: [run('Nơi nhận:', { size: s.recipientsLabel, bold: true, italic: true })] }),
-        ...recipients.map((line) => new Paragraph({ ...tight, children: [run(line, { size: s.recipients })] })),
+        new Paragraph({ ...tight, children: [run(RECIPIENTS_LABEL, { size: s.recipientsLabel, bold: true, italic: true })] }),
+        ...signature.recipients.map((line) => new Paragraph({ ...tight, children: [run(line, { size: s.recipients })] })),
       ]
     : [];
-  const name = cleanText(meta.signature.name).trim();
   const rightCell = [
-    ...signatureTitleLines(meta.signature).map((line) => centred([run(line, { size: s.signature, bold: true })])),
+    ...signature.titleLines.map((line) => centred([run(line, { size: s.signature, bold: true })])),
     // Room for the signature and the seal.
     ...Array.from({ length: 4 }, () => centred([run('', { size: s.signature })])),
-    centred([run(name, { size: s.signature, bold: true })]),
+    centred([run(signature.name, { size: s.signature, bold: true })]),
   ];
   return borderlessTable([left, right], [[leftCell, rightCell]], true);
 }
@@ -416,14 +413,12 @@ function appendixWidths(valueColumns: number, total: number): number[] {
   return [code, label, unit, ...Array.from({ length: valueColumns }, () => value)];
 }
 
-function appendixTable(rows: AppendixRow[], columns: AppendixColumn[], total: number): Table {
+function appendixTable(headers: string[], rows: AppendixRow[], columns: AppendixColumn[], total: number): Table {
   const widths = appendixWidths(columns.length, total);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: [STANDARD_HEADERS.code, STANDARD_HEADERS.label, STANDARD_HEADERS.unit, ...columns.map((c) => c.header)].map((h, i) =>
-      tableCell(h, widths[i]!, { bold: true }),
-    ),
+    children: headers.map((h, i) => tableCell(h, widths[i]!, { bold: true })),
   });
   const body = rows.map(
     (row) =>
@@ -448,13 +443,10 @@ function appendixTable(rows: AppendixRow[], columns: AppendixColumn[], total: nu
 function appendixSection(template: Template, meta: DocumentMeta, columns: AppendixColumn[], landscape: boolean): ISectionOptions {
   const s = DOCX_LAYOUT.size;
   const width = landscape ? LANDSCAPE_WIDTH : CONTENT_WIDTH;
-  const title = cleanText(template.title).trim();
-  const children: Array<Paragraph | Table> = [];
-  if (!/^(phụ lục|biểu)/i.test(title)) children.push(centred([run('Phụ lục', { size: s.appendixTitle, bold: true })]));
-  children.push(centred([run(upperVi(title), { size: s.appendixTitle, bold: true })]));
-  if (meta.appendixSubtitle?.trim()) children.push(centred([run(upperVi(meta.appendixSubtitle.trim()), { size: s.appendixTitle, bold: true })]));
-  children.push(centred([run(attachedToLine(meta), { size: s.appendixTitle, italic: true })], { spacing: { before: 0, after: 240 } }));
-  children.push(appendixTable(appendixRows(template, columns), columns, width));
+  const appendix = documentAppendix(template, meta, columns);
+  const children: Array<Paragraph | Table> = appendix.heading.titleLines.map((line) => centred([run(line, { size: s.appendixTitle, bold: true })]));
+  children.push(centred([run(appendix.heading.attachedTo, { size: s.appendixTitle, italic: true })], { spacing: { before: 0, after: 240 } }));
+  children.push(appendixTable(appendix.headers, appendix.rows, columns, width));
   return {
     properties: {
       page: {
@@ -478,8 +470,9 @@ function appendixSection(template: Template, meta: DocumentMeta, columns: Append
 export async function reportDocx(input: ReportDocxInput): Promise<Buffer> {
   const meta = DocumentMetaSchema.parse(input.meta);
   const parsed = NarrativeSchema.parse(input.narrative);
+  const outlined = applyOutline(parsed, templateOutline(input.template), input.nextPeriodLabel === undefined ? {} : { nextPeriodLabel: input.nextPeriodLabel });
   const narrative = refreshGenerated(
-    parsed,
+    outlined,
     paragraphGenerator({
       template: input.template,
       values: input.values,

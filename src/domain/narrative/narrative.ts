@@ -256,40 +256,88 @@ export const REFORM_AREAS = [
   { id: 'ii_6_digital_government', title: 'Xây dựng và phát triển chính quyền điện tử, chính quyền số' },
 ] as const;
 
+/** One section of an outline: its place, title and the generated paragraphs a new report has in it. */
+export interface OutlineSection {
+  id: string;
+  /** The title as written (a top-level title is printed in upper case). */
+  title: string;
+  /** false prints the title without a number. */
+  numbered?: boolean | undefined;
+  /** A template may not drop it. */
+  required?: boolean | undefined;
+  /** The title is followed by the next period: "Phương hướng, nhiệm vụ quý II năm 2024". */
+  namesNextPeriod?: boolean | undefined;
+  /** The generated paragraphs a new report has in it. */
+  generated?: GeneratedKey[] | undefined;
+  children?: OutlineSection[] | undefined;
+}
+
 /**
- * A new report's narrative: the outline with empty free text, the one-stop paragraphs placed in
- * II.2, and the usual opening and closing sentences.
+ * The outline of DOMAIN.md, the default of every template: I. Công tác chỉ đạo, điều hành; II. Kết
+ * quả thực hiện by the six areas (the one-stop paragraphs in II.2); III. Đánh giá chung; IV. Phương
+ * hướng, nhiệm vụ; V. Kiến nghị, đề xuất. A template changes it with its `narrative` key (outline.ts).
  */
-export function defaultNarrative(options: OutlineOptions): Narrative {
+export const DEFAULT_OUTLINE: readonly OutlineSection[] = [
+  { id: 'i_direction', title: 'Công tác chỉ đạo, điều hành', required: true },
+  {
+    id: 'ii_results',
+    title: 'Kết quả thực hiện',
+    required: true,
+    children: REFORM_AREAS.map((area) => ({
+      id: area.id,
+      title: area.title,
+      required: true,
+      ...(area.id === 'ii_2_procedures' ? { generated: ['one_stop', 'one_stop_by_field'] as GeneratedKey[] } : {}),
+    })),
+  },
+  {
+    id: 'iii_assessment',
+    title: 'Đánh giá chung',
+    required: true,
+    children: [
+      { id: 'iii_1_strengths', title: 'Ưu điểm' },
+      { id: 'iii_2_weaknesses', title: 'Tồn tại, hạn chế và nguyên nhân' },
+    ],
+  },
+  { id: 'iv_tasks', title: 'Phương hướng, nhiệm vụ', required: true, namesNextPeriod: true },
+  { id: 'v_proposals', title: 'Kiến nghị, đề xuất' },
+];
+
+/**
+ * A section's title: for the section naming the next period, the title followed by that period
+ * ("Phương hướng, nhiệm vụ quý II năm 2024"). `nextPeriodLabel` undefined means "not known here":
+ * then `current` (the title the narrative has) is kept when it is this title followed by a period.
+ */
+export function outlineTitle(node: Pick<OutlineSection, 'title' | 'namesNextPeriod'>, nextPeriodLabel?: string | null, current?: string): string {
+  const base = cleanText(node.title).trim();
+  if (!node.namesNextPeriod) return base;
+  if (nextPeriodLabel === undefined) return current !== undefined && (current === base || current.startsWith(`${base} `)) ? current : base;
+  const next = nextPeriodLabel?.trim() ?? '';
+  return next ? `${base} ${lowerFirst(next)}` : base;
+}
+
+/** Empty sections of an outline, with their generated paragraphs placed. */
+export function outlineSections(outline: readonly OutlineSection[], nextPeriodLabel?: string | null): Section[] {
+  return outline.map((node) => ({
+    id: node.id,
+    title: outlineTitle(node, nextPeriodLabel ?? null),
+    ...(node.numbered === false ? { numbered: false } : {}),
+    blocks: (node.generated ?? []).map(generated),
+    ...(node.children?.length ? { children: outlineSections(node.children, nextPeriodLabel) } : {}),
+  }));
+}
+
+/**
+ * A new report's narrative: the outline (the default, or a template's: see templateOutline) with
+ * empty free text, the one-stop paragraphs placed in II.2, and the usual opening and closing
+ * sentences.
+ */
+export function defaultNarrative(options: OutlineOptions & { outline?: readonly OutlineSection[] | undefined }): Narrative {
   const period = lowerFirst(options.periodLabel.trim());
   const unit = options.unitName.trim();
-  const next = options.nextPeriodLabel?.trim() ? ` ${lowerFirst(options.nextPeriodLabel.trim())}` : '';
   return {
     preamble: [paragraph(`${unit} báo cáo kết quả thực hiện công tác cải cách hành chính ${period} như sau:`)],
-    sections: [
-      { id: 'i_direction', title: 'Công tác chỉ đạo, điều hành', blocks: [] },
-      {
-        id: 'ii_results',
-        title: 'Kết quả thực hiện',
-        blocks: [],
-        children: REFORM_AREAS.map((area) => ({
-          id: area.id,
-          title: area.title,
-          blocks: area.id === 'ii_2_procedures' ? [generated('one_stop'), generated('one_stop_by_field')] : [],
-        })),
-      },
-      {
-        id: 'iii_assessment',
-        title: 'Đánh giá chung',
-        blocks: [],
-        children: [
-          { id: 'iii_1_strengths', title: 'Ưu điểm', blocks: [] },
-          { id: 'iii_2_weaknesses', title: 'Tồn tại, hạn chế và nguyên nhân', blocks: [] },
-        ],
-      },
-      { id: 'iv_tasks', title: `Phương hướng, nhiệm vụ${next}`, blocks: [] },
-      { id: 'v_proposals', title: 'Kiến nghị, đề xuất', blocks: [] },
-    ],
+    sections: outlineSections(options.outline ?? DEFAULT_OUTLINE, options.nextPeriodLabel ?? null),
     closing: [paragraph(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${period} của ${unit}./.`)],
   };
 }

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { METRIC_NAMES } from '../dossiers/metrics';
+import { resolveOutline } from '../narrative/outline';
 import { formulaNames, parseFormula, FormulaError } from './formula';
 import { TemplateSchema, type Template, type TemplateRow, type TemplateRowInput } from './template';
 
@@ -35,7 +36,7 @@ const METRICS = new Set<string>(METRIC_NAMES);
 /**
  * Reads a template file: YAML syntax, then the shape (zod), then the meaning — unique row ids,
  * formulas that parse and name existing rows, metrics that exist, legends for coded rows, rules
- * over known rows. Every problem names the file and line.
+ * over known rows, a narrative outline whose sections exist. Every problem names the file and line.
  */
 export function loadTemplate(text: string, file: string): Template {
   const counter = new LineCounter();
@@ -125,6 +126,7 @@ export function loadTemplate(text: string, file: string): Template {
       }
     }
   });
+  for (const issue of resolveOutline(parsed.data.narrative).issues) at(['narrative', ...issue.path], issue.message);
   if (issues.length > 0) throw new TemplateError(issues);
   return { ...parsed.data, rows, byId };
 }

@@ -78,6 +78,38 @@ const Rule = z
   })
   .strict();
 
+const SECTION_ID_MESSAGE = 'mã mục chỉ gồm chữ thường không dấu, số và dấu _, bắt đầu bằng chữ';
+const SectionId = z.string().regex(/^[a-z][a-z0-9_]*$/, SECTION_ID_MESSAGE);
+
+const AddedSection = z
+  .object({
+    id: SectionId.describe('mã mục mới, không trùng mục đã có'),
+    title: z.string().min(1).describe('tên mục như in, chữ thường (mục cấp I được in hoa)'),
+    after: SectionId.optional().describe('đặt ngay sau mục này, cùng cấp'),
+    before: SectionId.optional().describe('đặt ngay trước mục này, cùng cấp'),
+    under: SectionId.optional().describe('đặt làm mục con cuối cùng của mục này'),
+    numbered: z.boolean().optional().describe('false: in tên mục không đánh số'),
+  })
+  .strict();
+
+/**
+ * How a template changes the default outline of the report's narrative (I–V of Nghị quyết
+ * 76/NQ-CP, see src/domain/narrative): rename sections by their ids, add sections, drop the
+ * optional ones. References are checked when the template loads.
+ */
+export const TemplateNarrativeSchema = z
+  .object({
+    rename: z
+      .record(SectionId, z.string().min(1), { error: (issue) => (issue.code === 'invalid_key' ? `"${String(issue.path?.at(-1) ?? '')}": ${SECTION_ID_MESSAGE}` : undefined) })
+      .optional().describe('mã mục → tên mới'),
+    add: z.array(AddedSection).optional().describe('mục thêm vào, theo thứ tự; mỗi mục có đúng một trong after, before, under'),
+    drop: z.array(SectionId).optional().describe('mục không bắt buộc được bỏ: v_proposals, iii_1_strengths, iii_2_weaknesses'),
+  })
+  .strict();
+
+export type TemplateNarrative = z.infer<typeof TemplateNarrativeSchema>;
+export type AddedSectionSpec = z.infer<typeof AddedSection>;
+
 export const TemplateSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'mã biểu mẫu chỉ gồm chữ thường không dấu, số và dấu -'),
@@ -91,6 +123,7 @@ export const TemplateSchema = z
     deadline_days: z.number().int().min(0).max(60).optional(),
     rows: z.array(Row).min(1),
     rules: z.array(Rule).default([]),
+    narrative: TemplateNarrativeSchema.optional().describe('dàn ý phần nội dung báo cáo: đổi tên, thêm, bỏ mục (mặc định: I–V)'),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultNarrative } from '../../domain/narrative/narrative';
 import { openTestStore, testEngineName } from '../../store/testing/test-store';
 import { generateDemoDossiers } from '../demo/seed-demo-dossiers';
 import type { SessionUser } from '../auth/session-user';
@@ -78,6 +79,54 @@ describe(`report document and export (${testEngineName()})`, () => {
     expect(next.meta.number).toBeNull();
     expect(next.meta.summary).toContain('quý II năm 2026');
     expect(next.narrative.sections.find((s) => s.id === 'iv_tasks')!.title).toBe('Phương hướng, nhiệm vụ quý III năm 2026');
+  });
+
+  it("lays a report's narrative on its template's outline; a saved narrative keeps its text and gains the new sections", async () => {
+    const view = await computeReport(store, null, { unitId: communeId, templateId: 'hai-duong-xa-6thang', periodId: '2026-H1' });
+    const fresh = await getReportDocument(store, null, view.report.id);
+    const titles = (sections: typeof fresh.narrative.sections): string[] => sections.flatMap((s) => [s.title, ...titles(s.children ?? [])]);
+    expect(titles(fresh.narrative.sections)).toEqual([
+      'Công tác chỉ đạo, điều hành',
+      'Ban hành Kế hoạch cải cách hành chính',
+      'Về tổ chức chỉ đạo, điều hành cải cách hành chính',
+      'Công tác kiểm tra cải cách hành chính',
+      'Công tác tuyên truyền cải cách hành chính',
+      'Kết quả thực hiện nhiệm vụ cải cách hành chính',
+      'Cải cách thể chế',
+      'Cải cách thủ tục hành chính',
+      'Cải cách tổ chức bộ máy',
+      'Cải cách chế độ công vụ',
+      'Cải cách tài chính công',
+      'Xây dựng và phát triển chính quyền điện tử, chính quyền số',
+      'Đánh giá chung',
+      'Ưu điểm',
+      'Hạn chế',
+      'Nguyên nhân của hạn chế',
+      'Phương hướng, nhiệm vụ 6 tháng cuối năm 2026',
+      'Kiến nghị, đề xuất',
+    ]);
+
+    // A narrative saved on the default outline (before the template had its own), with a section of its own.
+    const old = defaultNarrative({ unitName: 'UBND xã Ba Bể', periodLabel: '6 tháng đầu năm 2026', nextPeriodLabel: '6 tháng cuối năm 2026' });
+    old.sections[2]!.children![1]!.blocks = [{ type: 'paragraph', runs: [{ text: 'Tỷ lệ trực tuyến còn thấp.' }] }];
+    old.sections.splice(1, 0, { id: 'rieng', title: 'Công tác dân vận', blocks: [{ type: 'paragraph', runs: [{ text: 'Đã tổ chức 3 cuộc đối thoại.' }] }] });
+    await store.reportDocuments.save(view.report.id, { meta: fresh.meta, narrative: old }, null);
+    const loaded = await getReportDocument(store, null, view.report.id);
+    const flat = (sections: typeof loaded.narrative.sections): typeof loaded.narrative.sections => sections.flatMap((s) => [s, ...flat(s.children ?? [])]);
+    const byId = new Map(flat(loaded.narrative.sections).map((s) => [s.id, s]));
+    expect(byId.get('iii_2_weaknesses')).toMatchObject({ title: 'Hạn chế', blocks: [{ type: 'paragraph', runs: [{ text: 'Tỷ lệ trực tuyến còn thấp.' }] }] });
+    expect(byId.get('iii_3_causes')).toMatchObject({ title: 'Nguyên nhân của hạn chế', blocks: [] });
+    expect(byId.get('i_1_plan')).toMatchObject({ blocks: [] });
+    expect(loaded.narrative.sections.map((s) => s.id)).toEqual(['i_direction', 'rieng', 'ii_results', 'iii_assessment', 'iv_tasks', 'v_proposals']);
+    const ii2 = byId.get('ii_2_procedures')!;
+    expect(ii2.blocks.filter((b) => b.type === 'generated').map((b) => b.type === 'generated' && b.key)).toEqual(['one_stop', 'one_stop_by_field']);
+
+    const docx = await exportReport(store, null, view.report.id, 'docx');
+    const xml = await (await JSZip.loadAsync(docx.buffer)).file('word/document.xml')!.async('string');
+    const order = ['I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', 'II. CÔNG TÁC DÂN VẬN', 'III. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH', '2. Hạn chế', '3. Nguyên nhân của hạn chế', 'V. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026'];
+    const positions = order.map((heading) => xml.indexOf(`>${heading}<`));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it('refuses edits from another unit and on a submitted report', async () => {

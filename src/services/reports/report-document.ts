@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocumentMetaSchema, type DocumentMeta } from '../../domain/narrative/document-meta';
 import { paragraphGenerator } from '../../domain/narrative/generators';
 import { defaultNarrative, NarrativeSchema, refreshGenerated, type Block, type Narrative, type Section } from '../../domain/narrative/narrative';
+import { applyOutline, templateOutline } from '../../domain/narrative/outline';
 import type { FieldStats, OneStopFigures } from '../../domain/narrative/one-stop';
 import { halfPeriod, monthPeriod, parsePeriodId, periodLabel, quarterPeriod, yearPeriod, type Period } from '../../domain/period';
 import type { Unit } from '../../domain/units/unit';
@@ -82,18 +83,14 @@ export function defaultMeta(input: {
   });
 }
 
-/** A previous narrative's sections with their free text; generated paragraphs start afresh. */
+/**
+ * A previous narrative's sections with their free text; generated paragraphs start afresh. The
+ * template's outline is laid on it afterwards (titles, new sections, section IV's next period).
+ */
 function carryOver(previous: Narrative, fresh: Narrative): Narrative {
   const blocks = (list: Block[]): Block[] => list.map((b) => (b.type === 'generated' ? { ...b, text: '', edited: null } : b));
-  // The title naming the next period ("Phương hướng, nhiệm vụ quý II năm 2026") moves on with the period.
-  const freshTitle = new Map(fresh.sections.map((s) => [s.id, s.title]));
   const sections = (list: Section[]): Section[] =>
-    list.map((s) => ({
-      ...s,
-      ...(s.id === 'iv_tasks' && freshTitle.has(s.id) ? { title: freshTitle.get(s.id)! } : {}),
-      blocks: blocks(s.blocks),
-      ...(s.children ? { children: sections(s.children) } : {}),
-    }));
+    list.map((s) => ({ ...s, blocks: blocks(s.blocks), ...(s.children ? { children: sections(s.children) } : {}) }));
   return { preamble: fresh.preamble, sections: sections(previous.sections), closing: fresh.closing };
 }
 
@@ -107,12 +104,21 @@ export function nextPeriod(period: Period): Period | null {
   return yearPeriod(period.year + 1);
 }
 
+/** "Quý II năm 2026" after 2026-Q1, for the title of section IV; null when there is none. */
+function nextPeriodLabel(periodId: string): string | null {
+  const next = nextPeriod(parsePeriodId(periodId));
+  return next ? periodLabel(next) : null;
+}
+
 async function defaults(store: Store, view: ReportView): Promise<{ meta: DocumentMeta; narrative: Narrative }> {
   const parents = await store.units.ancestors(view.unit.id);
   const meta = defaultMeta({ unit: view.unit, parents, report: view.report });
-  const period = parsePeriodId(view.report.periodId);
-  const next = nextPeriod(period);
-  const fresh = defaultNarrative({ unitName: meta.unitName, periodLabel: periodLabel(period), nextPeriodLabel: next ? periodLabel(next) : null });
+  const fresh = defaultNarrative({
+    unitName: meta.unitName,
+    periodLabel: periodLabel(parsePeriodId(view.report.periodId)),
+    nextPeriodLabel: nextPeriodLabel(view.report.periodId),
+    outline: templateOutline(view.template),
+  });
   const earlier = (await store.reports.listForUnits([view.unit.id])).filter(
     (r) => r.templateId === view.report.templateId && r.id !== view.report.id && r.windowTo < view.report.windowFrom,
   );
@@ -130,15 +136,20 @@ export async function reportStats(store: Store, view: ReportView): Promise<{ sta
   return { stats: result.stats, byField: (result.groups ?? []).map((g) => ({ label: g.label, stats: g.stats })) };
 }
 
-/** The document of a report view (saved or defaults), generated paragraphs refreshed from its figures. */
+/**
+ * The document of a report view (saved or defaults), laid out on its template's outline (titles and
+ * order from the template; a saved section the template no longer has is kept while it holds text),
+ * generated paragraphs refreshed from its figures.
+ */
 export async function documentOfView(store: Store, view: ReportView): Promise<ReportDocument & { stats: OneStopFigures; byField: FieldStats[] }> {
   const row = await store.reportDocuments.find(view.report.id);
   const base = row
     ? { meta: DocumentMetaSchema.parse(row.meta), narrative: NarrativeSchema.parse(row.narrative) }
     : await defaults(store, view);
   const { stats, byField } = await reportStats(store, view);
+  const outlined = applyOutline(base.narrative, templateOutline(view.template), { nextPeriodLabel: nextPeriodLabel(view.report.periodId) });
   const narrative = refreshGenerated(
-    base.narrative,
+    outlined,
     paragraphGenerator({ template: view.template, values: view.values, window: base.meta.dataWindow, unitName: base.meta.unitName, stats, byField }),
   );
   return { reportId: view.report.id, meta: base.meta, narrative, saved: !!row, updatedAt: row?.updatedAt ?? null, stats, byField };
@@ -153,7 +164,7 @@ export async function reportViewFor(store: Store, user: SessionUser | null, repo
   const unit = (await store.units.findById(report.unitId))!;
   const template = shippedTemplates().get(report.templateId);
   if (!template) throw invalidInput(`Không có biểu mẫu "${report.templateId}".`);
-  return { report, unit, template, values: await store.reports.values(report.id), findings: [], justifications: [] };
+  return { report, unit, template, values: await store.reports.values(report.id), findings: [], justifications: [], actions: [], events: [] };
 }
 
 export async function getReportDocument(store: Store, user: SessionUser | null, reportId: number): Promise<ReportDocument> {
