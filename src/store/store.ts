@@ -11,6 +11,7 @@ import { ImportRunsRepository } from './repositories/import-runs.repository';
 import { ProceduresRepository } from './repositories/procedures.repository';
 import { ReportDocumentsRepository } from './repositories/report-documents.repository';
 import { ReportsRepository } from './repositories/reports.repository';
+import { ReportingObligationsRepository } from './repositories/reporting-obligations.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { UnitsRepository } from './repositories/units.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -30,6 +31,7 @@ export class Repositories {
   readonly importRuns: ImportRunsRepository;
   readonly reports: ReportsRepository;
   readonly reportDocuments: ReportDocumentsRepository;
+  readonly obligations: ReportingObligationsRepository;
 
   constructor(executor: Executor) {
     this.units = new UnitsRepository(executor);
@@ -44,6 +46,7 @@ export class Repositories {
     this.importRuns = new ImportRunsRepository(executor);
     this.reports = new ReportsRepository(executor);
     this.reportDocuments = new ReportDocumentsRepository(executor);
+    this.obligations = new ReportingObligationsRepository(executor);
   }
 }
 

@@ -22,3 +22,18 @@ describe('timeliness', () => {
     expect(completenessTotals([]).receivedPct).toBeNull();
   });
 });
+
+import { parseCutoffRule } from '../period';
+import { recentDuePeriods } from './obligations';
+
+describe('recentDuePeriods', () => {
+  it('lists the quarters whose window has started and whose deadline is recent', () => {
+    const due = recentDuePeriods(['quarter'], parseCutoffRule('nd09'), 5, '2026-04-10', { lookbackDays: 120 });
+    // Q1/2026 (15/12/2025–14/03/2026) was due 19/03; Q2 started 15/03; Q4/2025 was due 19/12/2025.
+    expect(due.map((d) => [d.period.id, d.deadline])).toEqual([
+      ['2025-Q4', '2025-12-19'],
+      ['2026-Q1', '2026-03-19'],
+      ['2026-Q2', '2026-06-19'],
+    ]);
+  });
+});

@@ -1,0 +1,116 @@
+import { recentDuePeriods } from '../../domain/reports/obligations';
+import { timelinessOf, type Timeliness } from '../../domain/reports/timeliness';
+import { parseCutoffRule, parsePeriodId, periodLabel } from '../../domain/period';
+import type { Store } from '../../store/store';
+import type { SessionUser } from '../auth/session-user';
+import { unitCalendar } from '../calendar/unit-calendar';
+import { shippedTemplates } from '../templates/check-report';
+import { dayInVietnam, obligationFor, todayInVietnam } from './reporting-scope';
+
+export interface InboxItem {
+  kind: 'due' | 'returned' | 'review';
+  unit: { id: number; code: string; name: string };
+  templateId: string;
+  templateTitle: string;
+  periodId: string;
+  periodLabel: string;
+  deadline: string | null;
+  timeliness: Timeliness | null;
+  reportId: number | null;
+  status: string | null;
+  /** For a returned report: the reviewer's reason. */
+  comment: string | null;
+  submittedAt: string | null;
+}
+
+/**
+ * What waits for someone. An officer: the reports due from their unit (not yet submitted, or
+ * returned to fix), nearest deadline first. A reviewer: the reports submitted from below.
+ */
+export async function inbox(store: Store, user: SessionUser, options: { today?: string } = {}): Promise<InboxItem[]> {
+  const today = options.today ?? todayInVietnam();
+  const items: InboxItem[] = [];
+  const unitRef = (u: { id: number; code: string; name: string }) => ({ id: u.id, code: u.code, name: u.name });
+  if (user.role !== 'reviewer') {
+    const unit = user.unit;
+    const calendar = await unitCalendar(store, unit);
+    const own = await store.reports.listForUnits([unit.id]);
+    for (const template of shippedTemplates().values()) {
+      if (!template.levels.includes(unit.level)) continue;
+      const obligation = await obligationFor(store, unit, template);
+      if (!obligation.setBy) continue;
+      const rule = parseCutoffRule(template.cutoff);
+      for (const due of recentDuePeriods(obligation.periodKinds, rule, obligation.deadlineDays, today, { calendar })) {
+        const report = own.find((r) => r.templateId === template.id && r.periodId === due.period.id);
+        if (report && (report.status === 'submitted' || report.status === 'approved')) continue;
+        const returned = report?.status === 'returned';
+        const lastReturn = returned ? (await store.reports.events(report.id)).filter((e) => e.action === 'return').at(-1) : undefined;
+        items.push({
+          kind: returned ? 'returned' : 'due',
+          unit: unitRef(unit),
+          templateId: template.id,
+          templateTitle: template.title,
+          periodId: due.period.id,
+          periodLabel: periodLabel(due.period),
+          deadline: due.deadline,
+          timeliness: timelinessOf({ status: report?.status ?? null, firstSubmittedOn: dayInVietnam(report?.firstSubmittedAt ?? null), deadline: due.deadline, today }),
+          reportId: report?.id ?? null,
+          status: report?.status ?? null,
+          comment: lastReturn?.comment ?? null,
+          submittedAt: report?.submittedAt ?? null,
+        });
+      }
+    }
+    // A report returned for a fix waits for its unit whatever the obligation says.
+    for (const report of own.filter((r) => r.status === 'returned' && !items.some((i) => i.reportId === r.id))) {
+      const lastReturn = (await store.reports.events(report.id)).filter((e) => e.action === 'return').at(-1);
+      items.push({
+        kind: 'returned',
+        unit: unitRef(unit),
+        templateId: report.templateId,
+        templateTitle: shippedTemplates().get(report.templateId)?.title ?? report.templateId,
+        periodId: report.periodId,
+        periodLabel: periodLabelOf(report.periodId),
+        deadline: null,
+        timeliness: null,
+        reportId: report.id,
+        status: report.status,
+        comment: lastReturn?.comment ?? null,
+        submittedAt: report.submittedAt,
+      });
+    }
+  }
+  if (user.role !== 'officer') {
+    const ids = [...(await store.units.subtreeIds(user.unit.id))].filter((id) => id !== user.unit.id);
+    const waiting = (await store.reports.listForUnits(ids)).filter((r) => r.status === 'submitted');
+    const units = new Map((await Promise.all([...new Set(waiting.map((r) => r.unitId))].map((id) => store.units.findById(id)))).map((u) => [u!.id, u!]));
+    for (const report of waiting.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))) {
+      const template = shippedTemplates().get(report.templateId);
+      items.push({
+        kind: 'review',
+        unit: unitRef(units.get(report.unitId)!),
+        templateId: report.templateId,
+        templateTitle: template?.title ?? report.templateId,
+        periodId: report.periodId,
+        periodLabel: periodLabelOf(report.periodId),
+        deadline: null,
+        timeliness: null,
+        reportId: report.id,
+        status: report.status,
+        comment: null,
+        submittedAt: report.submittedAt,
+      });
+    }
+  }
+  return items;
+}
+
+function periodLabelOf(id: string): string {
+  try {
+    return periodLabel(parsePeriodId(id));
+  } catch {
+    return id;
+  }
+}
+
+
