@@ -20,6 +20,7 @@ import { statsRoutes } from './dossiers/stats.routes';
 import { templatesRoutes } from './templates/templates.routes';
 import { reportsRoutes } from './templates/reports.routes';
 import { reportDocumentsRoutes } from './templates/report-documents.routes';
+import { reportWorkflowRoutes } from './reports/workflow.routes';
 import { ImportJobs } from '../services/dossiers/import-jobs';
 import { registerRequestAuth } from './auth/request-auth';
 import { errorBody, registerErrorHandling } from './errors';
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(templatesRoutes());
   await app.register(reportsRoutes(store));
   await app.register(reportDocumentsRoutes(store));
+  await app.register(reportWorkflowRoutes(store));
   app.addHook('onClose', () => importJobs.drain());
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;

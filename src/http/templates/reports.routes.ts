@@ -6,6 +6,8 @@ import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
 import { errorResponses, UnitSchema } from '../schemas';
+import { REPORT_ACTION_LABELS, REPORT_STATUS_LABELS, REPORT_STATUSES, TRANSITION_ACTIONS } from '../../domain/reports/workflow';
+import type { ReportEventRecord } from '../../store/repositories/reports.repository';
 
 const ValueSchema = z.object({
   rowId: z.string(),
@@ -13,9 +15,24 @@ const ValueSchema = z.object({
   provenance: z.enum(['computed', 'entered', 'overridden']),
   computed: z.number().nullable(),
   reason: z.string().nullable(),
+  parts: z.object({ numerator: z.number(), denominator: z.number() }).nullable(),
 });
 
-const ReportSchema = z
+export const ReportEventSchema = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    userName: z.string().nullable(),
+    action: z.enum(TRANSITION_ACTIONS),
+    actionLabel: z.string(),
+    fromStatus: z.string(),
+    toStatus: z.string(),
+    comment: z.string().nullable(),
+    correction: z.number(),
+  })
+  .meta({ id: 'ReportEvent' });
+
+export const ReportSchema = z
   .object({
     id: z.number(),
     unit: UnitSchema,
@@ -25,15 +42,34 @@ const ReportSchema = z
     periodId: z.string(),
     windowFrom: z.string(),
     windowTo: z.string(),
-    status: z.string(),
-    revision: z.number(),
+    status: z.enum(REPORT_STATUSES),
+    statusLabel: z.string(),
+    revision: z.number().describe('Phiên bản hiện tại; gửi lại trong expectedRevision khi sửa để không ghi đè thay đổi của người khác'),
+    correction: z.number().describe('Số lần mở lại để đính chính sau khi đã duyệt'),
+    submittedAt: z.string().nullable(),
+    firstSubmittedAt: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    actions: z.array(z.object({ action: z.string(), label: z.string() })).describe('Các thao tác người dùng hiện tại được phép làm'),
+    events: z.array(ReportEventSchema),
     values: z.array(ValueSchema),
     findings: z.array(z.looseObject({ row: z.string(), rule: z.string(), severity: z.string(), message: z.string() })),
     justifications: z.array(z.object({ rule: z.string(), rowId: z.string(), text: z.string() })),
   })
   .meta({ id: 'Report' });
 
-const present = (view: ReportView) => ({
+export const presentEvent = (e: ReportEventRecord) => ({
+  id: e.id,
+  at: e.at,
+  userName: e.userName,
+  action: e.action,
+  actionLabel: REPORT_ACTION_LABELS[e.action],
+  fromStatus: e.fromStatus,
+  toStatus: e.toStatus,
+  comment: e.comment,
+  correction: e.correction,
+});
+
+export const presentReport = (view: ReportView) => ({
   id: view.report.id,
   unit: presentUnit(view.unit),
   templateId: view.report.templateId,
@@ -43,8 +79,15 @@ const present = (view: ReportView) => ({
   windowFrom: view.report.windowFrom,
   windowTo: view.report.windowTo,
   status: view.report.status,
+  statusLabel: REPORT_STATUS_LABELS[view.report.status],
   revision: view.report.revision,
-  values: [...view.values].map(([rowId, v]) => ({ rowId, value: v.value, provenance: v.provenance, computed: v.computed, reason: v.reason })),
+  correction: view.report.correction,
+  submittedAt: view.report.submittedAt,
+  firstSubmittedAt: view.report.firstSubmittedAt,
+  approvedAt: view.report.approvedAt,
+  actions: view.actions.map((action) => ({ action, label: REPORT_ACTION_LABELS[action] })),
+  events: view.events.map(presentEvent),
+  values: [...view.values].map(([rowId, v]) => ({ rowId, value: v.value, provenance: v.provenance, computed: v.computed, reason: v.reason, parts: v.parts ?? null })),
   findings: view.findings.map((f) => ({ ...f })),
   justifications: view.justifications,
 });
@@ -83,7 +126,7 @@ export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
           response: { 200: ReportSchema, ...errorResponses },
         },
       },
-      async (request) => present(await computeReport(store, requireUser(request), request.body)),
+      async (request) => presentReport(await computeReport(store, requireUser(request), request.body)),
     );
 
     app.get(
@@ -96,7 +139,7 @@ export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
           response: { 200: ReportSchema, ...errorResponses },
         },
       },
-      async (request) => present(await getReport(store, requireUser(request), request.params.reportId)),
+      async (request) => presentReport(await getReport(store, requireUser(request), request.params.reportId)),
     );
 
     app.patch(
@@ -109,11 +152,12 @@ export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
           body: z.object({
             changes: z.array(z.object({ rowId: z.string(), value: z.union([z.number(), z.string(), z.null()]), reason: z.string().nullable().optional() })),
             justifications: z.array(z.object({ rule: z.string(), rowId: z.string(), text: z.string() })).optional(),
+            expectedRevision: z.number().int().optional().describe('Phiên bản báo cáo người dùng đang xem; nếu người khác đã sửa cùng dòng, trả 409'),
           }),
           response: { 200: ReportSchema, ...errorResponses },
         },
       },
-      async (request) => present(await updateReportValues(store, requireUser(request), request.params.reportId, request.body)),
+      async (request) => presentReport(await updateReportValues(store, requireUser(request), request.params.reportId, request.body)),
     );
   };
 }

@@ -1,0 +1,355 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PERIOD_KINDS } from '../../domain/templates/template';
+import { TRANSITION_ACTIONS } from '../../domain/reports/workflow';
+import { formatDateVi } from '../../domain/text/iso-date';
+import { remindersXlsx } from '../../export/reminders-xlsx';
+import { reportXlsx } from '../../export/report-xlsx';
+import { completeness, reminderList } from '../../services/reports/completeness';
+import { inbox } from '../../services/reports/inbox';
+import { listObligations, setObligation } from '../../services/reports/obligations';
+import { approveMany, reportHistory, transitionReport } from '../../services/reports/report-workflow';
+import { computeRollup, rollupDiscrepancies, type Rollup } from '../../services/reports/rollup';
+import { todayInVietnam } from '../../services/reports/reporting-scope';
+import type { Store } from '../../store/store';
+import { requireUser } from '../auth/request-auth';
+import { presentUnit } from '../presenters';
+import { errorResponses, UnitSchema } from '../schemas';
+import { presentReport, ReportSchema } from '../templates/reports.routes';
+
+const reportParams = z.object({ reportId: z.coerce.number().int().positive() });
+const periodIdsParam = z
+  .string()
+  .min(1)
+  .transform((text) => text.split(',').map((p) => p.trim()).filter(Boolean))
+  .describe('Các kỳ, cách nhau bằng dấu phẩy: 2026-Q1,2026-Q2');
+
+const RollupQuery = z.object({
+  unitId: z.coerce.number().int().positive(),
+  templateId: z.string().min(1),
+  periodId: z.string().min(1),
+  basis: z.enum(['approved', 'submitted']).default('approved').describe('approved: chỉ báo cáo đã duyệt; submitted: cả báo cáo đã gửi chờ duyệt'),
+});
+
+const RolledValueSchema = z.object({
+  rowId: z.string(),
+  method: z.enum(['sum', 'recompute', 'count_by_option', 'count_units', 'none']),
+  value: z.union([z.number(), z.string(), z.null()]),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  options: z.array(z.object({ option: z.string(), label: z.string(), count: z.number() })).nullable(),
+  answered: z.number(),
+  note: z.string().nullable(),
+  contributions: z.array(z.object({ unitId: z.number(), value: z.union([z.number(), z.string(), z.null()]), parts: z.object({ numerator: z.number(), denominator: z.number() }).nullable() })),
+});
+
+const RollupSchema = z
+  .object({
+    unit: UnitSchema,
+    templateId: z.string(),
+    templateTitle: z.string(),
+    periodId: z.string(),
+    periodLabel: z.string(),
+    window: z.object({ from: z.string(), to: z.string() }),
+    basis: z.enum(['approved', 'submitted']),
+    units: z.array(z.object({ unit: UnitSchema, reportId: z.number().nullable(), status: z.string().nullable(), included: z.boolean(), source: z.enum(['current', 'last_approved']).nullable() })),
+    values: z.array(RolledValueSchema),
+  })
+  .meta({ id: 'Rollup' });
+
+const presentRollup = (r: Rollup) => ({
+  unit: presentUnit(r.unit),
+  templateId: r.template.id,
+  templateTitle: r.template.title,
+  periodId: r.periodId,
+  periodLabel: r.periodLabel,
+  window: r.window,
+  basis: r.basis,
+  units: r.units.map((u) => ({ unit: presentUnit(u.unit), reportId: u.reportId, status: u.status, included: u.included, source: u.source })),
+  values: [...r.values.values()],
+});
+
+/** One value column for the roll-up, then one per included unit (#6: the appendix at a higher level). */
+async function rollupWorkbook(r: Rollup): Promise<Buffer> {
+  const included = r.units.filter((u) => u.included);
+  return reportXlsx({
+    template: r.template,
+    title: `Tổng hợp ${r.template.title}`,
+    subtitle: `${r.periodLabel} – ${r.unit.name} (${included.length}/${r.units.length} đơn vị ${r.basis === 'approved' ? 'đã duyệt' : 'đã gửi'})`,
+    columns: [
+      { header: 'Tổng hợp', values: new Map([...r.values].map(([id, v]) => [id, { value: v.value }])) },
+      ...included.map((u) => ({ header: u.unit.name, values: r.sources.get(u.unit.id)! })),
+    ],
+  });
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ascii = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');
+
+export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/reports/:reportId/transitions',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Gửi, gửi lại, trả lại (cần lý do), duyệt, mở lại để đính chính (cần lý do) — cần X-CSRF-Token',
+          params: reportParams,
+          body: z.object({ action: z.enum(TRANSITION_ACTIONS), comment: z.string().max(4000).nullable().optional(), expectedRevision: z.number().int().optional() }),
+          response: { 200: ReportSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        presentReport(await transitionReport(store, requireUser(request), request.params.reportId, request.body.action, request.body)),
+    );
+
+    app.post(
+      '/api/reports/approve-many',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Duyệt nhiều báo cáo cùng lúc; mỗi báo cáo thành công hay không là riêng — cần X-CSRF-Token',
+          body: z.object({ reportIds: z.array(z.number().int().positive()).min(1).max(500), comment: z.string().max(4000).nullable().optional() }),
+          response: { 200: z.object({ outcomes: z.array(z.object({ reportId: z.number(), ok: z.boolean(), message: z.string() })) }), ...errorResponses },
+        },
+      },
+      async (request) => ({ outcomes: await approveMany(store, requireUser(request), request.body.reportIds, request.body.comment) }),
+    );
+
+    app.get(
+      '/api/reports/:reportId/history',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Nhật ký thay đổi số liệu của báo cáo: ai, khi nào, dòng nào, trước và sau',
+          params: reportParams,
+          response: {
+            200: z.object({
+              entries: z.array(z.object({ revision: z.number(), at: z.string(), userName: z.string().nullable(), action: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const entries = await reportHistory(store, requireUser(request), request.params.reportId);
+        return { entries: entries.map((e) => ({ revision: e.revision, at: e.at, userName: e.userName, action: e.action, changes: (e.changes ?? {}) as Record<string, { before: unknown; after: unknown }> })) };
+      },
+    );
+
+    app.get(
+      '/api/inbox',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Việc cần làm: báo cáo đến hạn, bị trả lại (cán bộ); báo cáo chờ duyệt (thẩm định)',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  kind: z.enum(['due', 'returned', 'review']),
+                  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+                  templateId: z.string(),
+                  templateTitle: z.string(),
+                  periodId: z.string(),
+                  periodLabel: z.string(),
+                  deadline: z.string().nullable(),
+                  timeliness: z.string().nullable(),
+                  reportId: z.number().nullable(),
+                  status: z.string().nullable(),
+                  comment: z.string().nullable(),
+                  submittedAt: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => ({ items: await inbox(store, requireUser(request)) }),
+    );
+
+    const ObligationSchema = z.object({
+      id: z.number(),
+      unit: UnitSchema,
+      templateId: z.string(),
+      templateTitle: z.string(),
+      periodKinds: z.array(z.enum(PERIOD_KINDS)),
+      deadlineDays: z.number(),
+    });
+
+    app.get(
+      '/api/obligations',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Nghĩa vụ báo cáo: biểu mẫu, loại kỳ và hạn gửi (số ngày sau ngày chốt số liệu)',
+          response: { 200: z.object({ obligations: z.array(ObligationSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => ({ obligations: (await listObligations(store, requireUser(request))).map((o) => ({ ...o, unit: presentUnit(o.unit) })) }),
+    );
+
+    app.put(
+      '/api/obligations',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Giao (hoặc sửa) nghĩa vụ báo cáo cho các đơn vị trực thuộc — cần X-CSRF-Token',
+          body: z.object({ unitId: z.number().int().positive(), templateId: z.string(), periodKinds: z.array(z.enum(PERIOD_KINDS)), deadlineDays: z.number().int() }),
+          response: { 200: ObligationSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const o = await setObligation(store, requireUser(request), request.body);
+        return { ...o, unit: presentUnit(o.unit) };
+      },
+    );
+
+    const CompletenessQuery = z.object({
+      unitId: z.coerce.number().int().positive(),
+      templateId: z.string().min(1),
+      periodIds: periodIdsParam,
+    });
+    const Totals = z.object({
+      expected: z.number(),
+      received: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+      overdue: z.number(),
+      returned: z.number(),
+      approved: z.number(),
+      receivedPct: z.number().nullable(),
+      onTimePct: z.number().nullable(),
+    });
+
+    app.get(
+      '/api/completeness',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Tình hình nộp báo cáo: đơn vị × kỳ (đúng hạn, trễ hạn, chưa gửi, bị trả lại) và tỷ lệ',
+          querystring: CompletenessQuery,
+          response: {
+            200: z.object({
+              template: z.object({ id: z.string(), title: z.string() }),
+              obligation: z.object({ setBy: UnitSchema.nullable(), deadlineDays: z.number() }),
+              periods: z.array(z.object({ periodId: z.string(), label: z.string(), from: z.string(), to: z.string(), deadline: z.string() })),
+              units: z.array(UnitSchema),
+              cells: z.array(
+                z.object({
+                  unitId: z.number(),
+                  periodId: z.string(),
+                  state: z.string(),
+                  stateLabel: z.string(),
+                  timeliness: z.string(),
+                  timelinessLabel: z.string(),
+                  reportId: z.number().nullable(),
+                  submittedAt: z.string().nullable(),
+                  deadline: z.string(),
+                }),
+              ),
+              totals: Totals,
+              byPeriod: z.array(Totals.extend({ periodId: z.string(), label: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const matrix = await completeness(store, requireUser(request), request.query);
+        return { ...matrix, obligation: { ...matrix.obligation, setBy: matrix.obligation.setBy ? presentUnit(matrix.obligation.setBy) : null }, units: matrix.units.map(presentUnit) };
+      },
+    );
+
+    app.get(
+      '/api/completeness/reminders.xlsx',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Danh sách đơn vị cần đôn đốc gửi báo cáo (XLSX): quá hạn trước, rồi chưa đến hạn, bị trả lại',
+          querystring: CompletenessQuery,
+        },
+      },
+      async (request, reply) => {
+        const matrix = await completeness(store, requireUser(request), request.query);
+        const today = todayInVietnam();
+        const lines = reminderList(matrix).map(({ unit, period, cell }) => ({
+          unitCode: unit.code,
+          unitName: unit.name,
+          periodLabel: period.label,
+          deadline: cell.deadline,
+          status: cell.stateLabel,
+          timeliness: cell.timelinessLabel,
+          daysOverdue: Math.max(0, Math.round((Date.parse(today) - Date.parse(cell.deadline)) / 86_400_000)),
+        }));
+        const buffer = await remindersXlsx({
+          title: 'DANH SÁCH ĐƠN VỊ CẦN ĐÔN ĐỐC GỬI BÁO CÁO',
+          subtitle: `${matrix.template.title} – lập ngày ${formatDateVi(today)}`,
+          lines,
+        });
+        return reply
+          .header('content-type', XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="don-doc-bao-cao-${ascii(matrix.template.id)}.xlsx"`)
+          .send(buffer);
+      },
+    );
+
+    app.get(
+      '/api/rollup',
+      {
+        schema: {
+          tags: ['Tổng hợp'],
+          summary: 'Tổng hợp số liệu của đơn vị từ báo cáo của các đơn vị trực thuộc: cộng số đếm, tính lại tỷ lệ từ tử số và mẫu số, đếm theo phương án',
+          querystring: RollupQuery,
+          response: { 200: RollupSchema, ...errorResponses },
+        },
+      },
+      async (request) => presentRollup(await computeRollup(store, requireUser(request), request.query)),
+    );
+
+    app.get(
+      '/api/rollup/export.xlsx',
+      {
+        schema: {
+          tags: ['Tổng hợp'],
+          summary: 'Phụ lục tổng hợp (XLSX): cột tổng hợp rồi mỗi đơn vị một cột, số lưu dạng số',
+          querystring: RollupQuery,
+        },
+      },
+      async (request, reply) => {
+        const rollup = await computeRollup(store, requireUser(request), request.query);
+        return reply
+          .header('content-type', XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="tong-hop-${ascii(rollup.unit.code)}-${ascii(rollup.periodId)}.xlsx"`)
+          .send(await rollupWorkbook(rollup));
+      },
+    );
+
+    app.get(
+      '/api/rollup/discrepancies',
+      {
+        schema: {
+          tags: ['Tổng hợp'],
+          summary: 'Đối chiếu: số liệu đơn vị báo cáo so với số tính trực tiếp từ hồ sơ, từng đơn vị và từng dòng',
+          querystring: RollupQuery,
+          response: {
+            200: z.object({
+              discrepancies: z.array(z.object({ unitId: z.number(), rowId: z.string(), reported: z.union([z.number(), z.string(), z.null()]), computed: z.number().nullable() })),
+              computedTotal: z.array(z.object({ rowId: z.string(), rolledUp: z.union([z.number(), z.string(), z.null()]), computed: z.number().nullable() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const rollup = await computeRollup(store, requireUser(request), request.query);
+        const result = await rollupDiscrepancies(store, rollup);
+        return {
+          discrepancies: result.discrepancies,
+          computedTotal: [...result.computedTotal].map(([rowId, computed]) => ({ rowId, rolledUp: rollup.values.get(rowId)?.value ?? null, computed })),
+        };
+      },
+    );
+  };
+}
