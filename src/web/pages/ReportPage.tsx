@@ -100,7 +100,7 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
         justificationText={draft.justificationText}
         onJustify={draft.setJustification}
       />
-      <ReportDocumentPanel reportId={report.id} readOnly={readOnly} />
+      <ReportDocumentPanel reportId={report.id} readOnly={readOnly} template={template} values={draft.values} />
     </>
   );
 }

@@ -1,20 +1,33 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { DocumentMeta } from '../../domain/narrative/document-meta';
 import { editGenerated, flattenSections, generatedText, isOutdated, type GeneratedBlock, type Narrative } from '../../domain/narrative/narrative';
+import { outlineIds, templateOutline } from '../../domain/narrative/outline';
+import type { Template } from '../../domain/templates/template';
 import { getReportDocument, reportExportUrl, saveReportDocument, type ReportDocumentDto } from '../api/reports';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingNotice } from '../ui/LoadingNotice';
 import { Notice } from '../ui/Notice';
-import { blocksToText, mapSections, withFreeText } from './document-text';
+import { blocksToText, mapSections, narrativeWithTexts } from './document-text';
+import { DocumentPreview } from './DocumentPreview';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
+export interface ReportDocumentPanelProps {
+  reportId: number;
+  readOnly: boolean;
+  /** The report's template: its outline (which saved sections it no longer has) and the appendix of the preview. */
+  template?: Template | undefined;
+  /** The report's values as on the page (edits included), for the appendix of the preview. */
+  values?: ReadonlyMap<string, { value: number | string | null }> | undefined;
+}
+
 /**
  * "Văn bản báo cáo": the metadata of the signed document, the narrative section by section
- * (free text in a light markup; generated paragraphs read-only unless "Sửa"), and the downloads.
+ * (free text in a light markup; generated paragraphs read-only unless "Sửa"), a preview of the whole
+ * document as it will print, and the downloads.
  */
-export function ReportDocumentPanel({ reportId, readOnly }: { reportId: number; readOnly: boolean }) {
+export function ReportDocumentPanel({ reportId, readOnly, template, values }: ReportDocumentPanelProps) {
   const loaded = useApiQuery((signal) => getReportDocument(reportId, signal), [reportId]);
   return (
     <section className="panel report-document" aria-labelledby="report-document-title">
@@ -32,13 +45,16 @@ export function ReportDocumentPanel({ reportId, readOnly }: { reportId: number; 
       </div>
       <ErrorNotice error={loaded.error} />
       {!loaded.data && !loaded.error && <LoadingNotice />}
-      {loaded.data && <DocumentForm key={loaded.data.updatedAt ?? 'mac-dinh'} initial={loaded.data} readOnly={readOnly} />}
+      {loaded.data && <DocumentForm key={loaded.data.updatedAt ?? 'mac-dinh'} initial={loaded.data} readOnly={readOnly} template={template} values={values} />}
     </section>
   );
 }
 
-function DocumentForm({ initial, readOnly }: { initial: ReportDocumentDto; readOnly: boolean }) {
+function DocumentForm({ initial, readOnly, template, values }: { initial: ReportDocumentDto; readOnly: boolean } & Pick<ReportDocumentPanelProps, 'template' | 'values'>) {
   const id = useId();
+  const [previewing, setPreviewing] = useState(false);
+  // Sections the template's outline no longer has: kept because they hold text (see applyOutline).
+  const outline = useMemo(() => (template ? outlineIds(templateOutline(template)) : null), [template]);
   const [meta, setMeta] = useState<DocumentMeta>(initial.meta);
   const [narrative, setNarrative] = useState<Narrative>(initial.narrative);
   const [texts, setTexts] = useState<Record<string, string>>(() =>
@@ -54,7 +70,7 @@ function DocumentForm({ initial, readOnly }: { initial: ReportDocumentDto; readO
     setError(null);
     setMessage(null);
     try {
-      const body = mapSections(narrative, (s) => (s.id in texts ? { ...s, blocks: withFreeText(s.blocks, texts[s.id]!) } : s));
+      const body = narrativeWithTexts(narrative, texts);
       const saved = await saveReportDocument(initial.reportId, { meta, narrative: body });
       setMeta(saved.meta);
       setNarrative(saved.narrative);
@@ -83,61 +99,74 @@ function DocumentForm({ initial, readOnly }: { initial: ReportDocumentDto; readO
     </div>
   );
 
+  const previewId = `${id}-preview`;
+  const typed = useMemo(() => narrativeWithTexts(narrative, texts), [narrative, texts]);
   return (
-    <form
-      className="form document-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      {!initial.saved && <Notice kind="info">Chưa lưu: đây là nội dung mặc định theo đơn vị, kỳ báo cáo và báo cáo kỳ trước.</Notice>}
-      <fieldset disabled={readOnly || busy}>
-        <legend>Thông tin văn bản</legend>
-        <div className="form-row">
-          {field('number', 'Số', <input id={`${id}-number`} value={meta.number ?? ''} onChange={(e) => set('number', e.target.value.trim() === '' ? null : e.target.value)} />, 'Để trống cho văn thư điền')}
-          {field('symbol', 'Ký hiệu', <input id={`${id}-symbol`} value={meta.symbol} onChange={(e) => set('symbol', e.target.value)} />)}
-          {field('place', 'Nơi ban hành', <input id={`${id}-place`} value={meta.place} onChange={(e) => set('place', e.target.value)} />)}
-          {field('date', 'Ngày', <input id={`${id}-date`} value={meta.date} onChange={(e) => set('date', e.target.value)} />, 'YYYY-MM-DD (có thể chỉ YYYY-MM)')}
+    <div className={`document-layout${previewing ? ' with-preview' : ''}`}>
+      <form
+        className="form document-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="toolbar-row">
+          <button type="button" className="button" aria-expanded={previewing} aria-controls={previewId} onClick={() => setPreviewing((p) => !p)}>
+            {previewing ? 'Ẩn xem trước' : 'Xem trước'}
+          </button>
         </div>
-        {field('addressees', 'Kính gửi', <textarea id={`${id}-addressees`} rows={2} value={meta.addressees.join('\n')} onChange={(e) => set('addressees', lines(e.target.value))} />, 'Mỗi nơi một dòng; để trống nếu không có')}
-        {field('summary', 'Trích yếu', <input id={`${id}-summary`} value={meta.summary} onChange={(e) => set('summary', e.target.value)} />)}
-        <div className="form-row">
-          {field('head', 'Chức vụ người ký', <input id={`${id}-head`} value={meta.signature.headTitle} onChange={(e) => set('signature', { ...meta.signature, headTitle: e.target.value })} />)}
-          {field('signer', 'Người ký', <input id={`${id}-signer`} value={meta.signature.name} onChange={(e) => set('signature', { ...meta.signature, name: e.target.value })} />)}
-        </div>
-        {field('recipients', 'Nơi nhận', <textarea id={`${id}-recipients`} rows={3} value={meta.recipients.join('\n')} onChange={(e) => set('recipients', lines(e.target.value))} />, 'Mỗi nơi một dòng')}
-      </fieldset>
-      <fieldset disabled={readOnly || busy}>
-        <legend>Nội dung</legend>
-        <p className="hint">Dòng trống ngăn các đoạn; dòng bắt đầu bằng “- ” là gạch đầu dòng; **đậm**, *nghiêng*.</p>
-        {flattenSections(narrative.sections).map(({ section, heading, depth }) => (
-          <div key={section.id} className={`narrative-section depth-${depth}`}>
-            <label htmlFor={`${id}-s-${section.id}`} className="narrative-heading">
-              {heading}
-            </label>
-            <textarea
-              id={`${id}-s-${section.id}`}
-              rows={3}
-              value={texts[section.id] ?? ''}
-              onChange={(e) => setTexts((t) => ({ ...t, [section.id]: e.target.value }))}
-            />
-            {section.blocks.map((block, index) =>
-              block.type === 'generated' ? (
-                <GeneratedParagraph key={index} block={block} readOnly={readOnly} onChange={(text) => editBlock(section.id, index, text)} />
-              ) : null,
-            )}
+        {!initial.saved && <Notice kind="info">Chưa lưu: đây là nội dung mặc định theo đơn vị, kỳ báo cáo và báo cáo kỳ trước.</Notice>}
+        <fieldset disabled={readOnly || busy}>
+          <legend>Thông tin văn bản</legend>
+          <div className="form-row">
+            {field('number', 'Số', <input id={`${id}-number`} value={meta.number ?? ''} onChange={(e) => set('number', e.target.value.trim() === '' ? null : e.target.value)} />, 'Để trống cho văn thư điền')}
+            {field('symbol', 'Ký hiệu', <input id={`${id}-symbol`} value={meta.symbol} onChange={(e) => set('symbol', e.target.value)} />)}
+            {field('place', 'Nơi ban hành', <input id={`${id}-place`} value={meta.place} onChange={(e) => set('place', e.target.value)} />)}
+            {field('date', 'Ngày', <input id={`${id}-date`} value={meta.date} onChange={(e) => set('date', e.target.value)} />, 'YYYY-MM-DD (có thể chỉ YYYY-MM)')}
           </div>
-        ))}
-      </fieldset>
-      <ErrorNotice error={error} />
-      {message && <Notice kind="success">{message}</Notice>}
-      {!readOnly && (
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Đang lưu…' : 'Lưu văn bản'}
-        </button>
-      )}
-    </form>
+          {field('addressees', 'Kính gửi', <textarea id={`${id}-addressees`} rows={2} value={meta.addressees.join('\n')} onChange={(e) => set('addressees', lines(e.target.value))} />, 'Mỗi nơi một dòng; để trống nếu không có')}
+          {field('summary', 'Trích yếu', <input id={`${id}-summary`} value={meta.summary} onChange={(e) => set('summary', e.target.value)} />)}
+          <div className="form-row">
+            {field('head', 'Chức vụ người ký', <input id={`${id}-head`} value={meta.signature.headTitle} onChange={(e) => set('signature', { ...meta.signature, headTitle: e.target.value })} />)}
+            {field('signer', 'Người ký', <input id={`${id}-signer`} value={meta.signature.name} onChange={(e) => set('signature', { ...meta.signature, name: e.target.value })} />)}
+          </div>
+          {field('recipients', 'Nơi nhận', <textarea id={`${id}-recipients`} rows={3} value={meta.recipients.join('\n')} onChange={(e) => set('recipients', lines(e.target.value))} />, 'Mỗi nơi một dòng')}
+        </fieldset>
+        <fieldset disabled={readOnly || busy}>
+          <legend>Nội dung</legend>
+          <p className="hint">Dòng trống ngăn các đoạn; dòng bắt đầu bằng “- ” là gạch đầu dòng; **đậm**, *nghiêng*.</p>
+          {flattenSections(narrative.sections).map(({ section, heading, depth }) => (
+            <div key={section.id} className={`narrative-section depth-${depth}`}>
+              <label htmlFor={`${id}-s-${section.id}`} className="narrative-heading">
+                {heading}
+              </label>
+              {outline && !outline.has(section.id) && (
+                <small className="hint">Mục này không còn trong dàn ý của biểu mẫu, được giữ lại vì có nội dung. Xóa hết nội dung của mục để bỏ mục khi lưu.</small>
+              )}
+              <textarea
+                id={`${id}-s-${section.id}`}
+                rows={3}
+                value={texts[section.id] ?? ''}
+                onChange={(e) => setTexts((t) => ({ ...t, [section.id]: e.target.value }))}
+              />
+              {section.blocks.map((block, index) =>
+                block.type === 'generated' ? (
+                  <GeneratedParagraph key={index} block={block} readOnly={readOnly} onChange={(text) => editBlock(section.id, index, text)} />
+                ) : null,
+              )}
+            </div>
+          ))}
+        </fieldset>
+        <ErrorNotice error={error} />
+        {message && <Notice kind="success">{message}</Notice>}
+        {!readOnly && (
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Đang lưu…' : 'Lưu văn bản'}
+          </button>
+        )}
+      </form>
+      {previewing && <DocumentPreview id={previewId} meta={meta} narrative={typed} template={template} values={values} />}
+    </div>
   );
 }
 

@@ -38,3 +38,8 @@ export function mapSections(narrative: Narrative, change: (section: Section) => 
   const walk = (list: Section[]): Section[] => list.map((s) => change({ ...s, ...(s.children ? { children: walk(s.children) } : {}) }));
   return { ...narrative, sections: walk(narrative.sections) };
 }
+
+/** The narrative with the free text typed in the editor (section id → text): what is saved, and what the preview shows. */
+export function narrativeWithTexts(narrative: Narrative, texts: Readonly<Record<string, string>>): Narrative {
+  return mapSections(narrative, (s) => (Object.hasOwn(texts, s.id) ? { ...s, blocks: withFreeText(s.blocks, texts[s.id]!) } : s));
+}
