@@ -1,6 +1,7 @@
 import type { DocumentMeta } from '../../domain/narrative/document-meta';
 import type { Narrative } from '../../domain/narrative/narrative';
 import type { Provenance } from '../../domain/reports/report-values';
+import type { ReportAction, ReportStatus, TransitionAction } from '../../domain/reports/workflow';
 import type { Template } from '../../domain/templates/template';
 import type { Finding } from '../../domain/templates/validate';
 import { api } from './client';
@@ -47,11 +48,41 @@ export interface Report {
   /** ISO dates of the data window under the template's cut-off rule. */
   windowFrom: string;
   windowTo: string;
-  status: string;
+  status: ReportStatus;
+  statusLabel: string;
+  /** The version to send back with edits (optimistic locking). */
   revision: number;
+  /** Times the report was reopened after approval for a correction. */
+  correction: number;
+  submittedAt: string | null;
+  firstSubmittedAt: string | null;
+  approvedAt: string | null;
+  /** What the signed-in user may do now. */
+  actions: Array<{ action: ReportAction; label: string }>;
+  events: ReportEventDto[];
   values: ReportValueDto[];
   findings: Finding[];
   justifications: Justification[];
+}
+
+export interface ReportEventDto {
+  id: number;
+  at: string;
+  userName: string | null;
+  action: TransitionAction;
+  actionLabel: string;
+  fromStatus: ReportStatus;
+  toStatus: ReportStatus;
+  comment: string | null;
+  correction: number;
+}
+
+export interface HistoryEntry {
+  revision: number;
+  at: string;
+  userName: string | null;
+  action: string;
+  changes: Record<string, { before: unknown; after: unknown }>;
 }
 
 export interface ReportListItem {
@@ -85,8 +116,16 @@ export const computeReport = (input: { unitId: number; templateId: string; perio
 
 export const getReport = (id: number, signal?: AbortSignal) => api.get<Report>(`/api/reports/${id}`, withSignal(signal));
 
-export const saveReportValues = (id: number, body: { changes: ValueChangeDto[]; justifications?: Justification[] }) =>
+export const saveReportValues = (id: number, body: { changes: ValueChangeDto[]; justifications?: Justification[]; expectedRevision?: number }) =>
   api.patch<Report>(`/api/reports/${id}/values`, body);
+
+/** Submit, resubmit, return (reason required), approve, or reopen (reason required). */
+export const transitionReport = (id: number, body: { action: TransitionAction; comment?: string | null; expectedRevision?: number }) =>
+  api.post<Report>(`/api/reports/${id}/transitions`, body);
+
+/** Every saved change of the report's values, newest first. */
+export const getReportHistory = async (id: number, signal?: AbortSignal): Promise<HistoryEntry[]> =>
+  (await api.get<{ entries: HistoryEntry[] }>(`/api/reports/${id}/history`, withSignal(signal))).entries;
 
 /** The report's document (GET/PUT /api/reports/:id/document): metadata and narrative. */
 export interface ReportDocumentDto {

@@ -15,7 +15,9 @@ import { ReportHeader } from '../reports/ReportHeader';
 import { ReportTable } from '../reports/ReportTable';
 import { ReportToolbar } from '../reports/ReportToolbar';
 import type { ReportScope } from '../reports/sources';
-import { isEditable } from '../reports/status';
+import { ReportHistory } from '../reports/ReportHistory';
+import { ReportTimeline } from '../reports/ReportTimeline';
+import { ReportWorkflowBar } from '../reports/ReportWorkflowBar';
 import { toTemplate } from '../reports/template';
 import { useReportDraft } from '../reports/useReportDraft';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -53,7 +55,9 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
   const today = useMemo(() => todayInVietnam(), []);
   const draft = useReportDraft(initial, template, today);
   const { report } = draft;
-  const readOnly = !isEditable(report.status);
+  // The server says who may edit: the unit's own officer while the report is a draft or returned.
+  const readOnly = !report.actions.some((a) => a.action === 'edit');
+  const lastReturn = report.status === 'returned' ? report.events.filter((e) => e.action === 'return').at(-1) : undefined;
   useUnsavedChangesWarning(draft.unsaved > 0);
   const scope: ReportScope = {
     unitId: report.unit.id,
@@ -67,8 +71,14 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
   return (
     <>
       <ReportHeader report={report} cutoff={template.cutoff} scope={scope} viewerUnitId={user.unit.id} />
+      {lastReturn && (
+        <Notice kind="warning">
+          Báo cáo bị trả lại bởi {lastReturn.userName ?? 'cấp trên'}. Lý do: {lastReturn.comment}
+        </Notice>
+      )}
+      <ReportWorkflowBar report={report} unsaved={draft.unsaved} onDone={draft.replace} />
       {readOnly ? (
-        <Notice kind="info">Báo cáo đã gửi hoặc đã duyệt: chỉ xem, không sửa được.</Notice>
+        <Notice kind="info">{readOnlyReason(report.status)}</Notice>
       ) : (
         <ReportToolbar
           unsaved={draft.unsaved}
@@ -78,6 +88,11 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
           onRecompute={() => void draft.recompute()}
         >
           <ErrorNotice error={draft.error} />
+          {draft.conflict && (
+            <button type="button" className="button" onClick={() => void draft.reload()}>
+              Tải bản mới nhất (giữ các ô đang nhập)
+            </button>
+          )}
           {draft.message && <Notice kind="success">{draft.message}</Notice>}
         </ReportToolbar>
       )}
@@ -101,6 +116,22 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
         onJustify={draft.setJustification}
       />
       <ReportDocumentPanel reportId={report.id} readOnly={readOnly} template={template} values={draft.values} />
+      <section className="report-workflow-history">
+        <h2>Quá trình gửi và duyệt</h2>
+        <ReportTimeline events={report.events} />
+        <ReportHistory reportId={report.id} revision={report.revision} template={template} />
+      </section>
     </>
   );
+}
+
+function readOnlyReason(status: string): string {
+  switch (status) {
+    case 'submitted':
+      return 'Báo cáo đã gửi, đang chờ cấp trên duyệt: số liệu được giữ nguyên như lúc gửi.';
+    case 'approved':
+      return 'Báo cáo đã duyệt: không sửa trực tiếp được. Muốn đính chính, hãy mở lại báo cáo kèm lý do.';
+    default:
+      return 'Bạn chỉ được xem báo cáo này.';
+  }
 }

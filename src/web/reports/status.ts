@@ -1,11 +1,6 @@
-const STATUS_LABELS: Record<string, string> = {
-  draft: 'Bản nháp',
-  submitted: 'Đã gửi',
-  approved: 'Đã duyệt',
-  returned: 'Bị trả lại',
-};
+import { REPORT_STATUS_LABELS, EDITABLE_STATUSES, type ReportStatus } from '../../domain/reports/workflow';
 
-export const reportStatusLabel = (status: string): string => STATUS_LABELS[status] ?? status;
+export const reportStatusLabel = (status: string): string => REPORT_STATUS_LABELS[status as ReportStatus] ?? status;
 
 /** Only a draft (or a report sent back for correction) takes changes. */
-export const isEditable = (status: string): boolean => status === 'draft' || status === 'returned';
+export const isEditable = (status: string): boolean => EDITABLE_STATUSES.includes(status as ReportStatus);

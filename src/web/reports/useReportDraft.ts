@@ -2,7 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ReportValue } from '../../domain/reports/report-values';
 import type { Template } from '../../domain/templates/template';
 import type { Finding } from '../../domain/templates/validate';
-import { computeReport, saveReportValues, type Report } from '../api/reports';
+import { computeReport, getReport, saveReportValues, type Report } from '../api/reports';
+import { ApiError } from '../api/client';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { draftValues, findingsOf, justificationKey, pendingChanges, pendingJustifications, savedValues, type Edit } from './draft';
 
@@ -28,6 +29,12 @@ export interface ReportDraft {
   setJustification(rule: string, rowId: string, text: string): void;
   save(): Promise<void>;
   recompute(): Promise<void>;
+  /** Fetches the stored report again, keeping what the official typed (after a conflict). */
+  reload(): Promise<void>;
+  /** Takes a newer answer of the server (after a transition). */
+  replace(next: Report): void;
+  /** Someone else saved the report meanwhile: the server refused our save. */
+  conflict: boolean;
 }
 
 /** The report being filled in: the last answer of the server plus what the official typed since. */
@@ -70,10 +77,13 @@ export function useReportDraft(initial: Report, template: Template, today: strin
     setTyped((current) => new Map(current).set(justificationKey(rule, rowId), text));
   }, []);
 
+  const [conflict, setConflict] = useState(false);
+
   const run = async (kind: 'save' | 'recompute', call: () => Promise<Report>, done: (next: Report) => string) => {
     setBusy(kind);
     setError(null);
     setMessage(null);
+    setConflict(false);
     try {
       const next = await call();
       setReport(next);
@@ -81,6 +91,7 @@ export function useReportDraft(initial: Report, template: Template, today: strin
       return next;
     } catch (failure) {
       setError(failure instanceof Error ? failure : new Error(String(failure)));
+      setConflict(failure instanceof ApiError && failure.status === 409);
       return null;
     } finally {
       setBusy(null);
@@ -88,7 +99,7 @@ export function useReportDraft(initial: Report, template: Template, today: strin
   };
 
   const save = async () => {
-    const body = { changes, ...(justifications.length > 0 ? { justifications } : {}) };
+    const body = { changes, ...(justifications.length > 0 ? { justifications } : {}), expectedRevision: report.revision };
     const next = await run(
       'save',
       () => saveReportValues(report.id, body),
@@ -108,9 +119,26 @@ export function useReportDraft(initial: Report, template: Template, today: strin
     );
   };
 
+  const reload = async () => {
+    await run(
+      'recompute',
+      () => getReport(report.id),
+      (r) => `Đã tải bản mới nhất (phiên bản ${r.revision}). Những ô bạn đang nhập vẫn được giữ; kiểm tra rồi bấm Lưu.`,
+    );
+  };
+
+  const replace = useCallback((next: Report) => {
+    setReport(next);
+    setError(null);
+    setConflict(false);
+  }, []);
+
   return {
     report,
     saved,
+    reload,
+    replace,
+    conflict,
     values,
     edits,
     findings,
