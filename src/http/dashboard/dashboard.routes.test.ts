@@ -56,9 +56,9 @@ describe(`dashboard over HTTP on ${testEngineName()}`, () => {
     expect(distribution.statusCode, distribution.body).toBe(200);
     // Online: Huyện Thử 0 %, Ba Bể 25 %, Chợ Đồn 100 %, one commune without dossiers.
     expect(distribution.json().buckets.filter((b: { count: number }) => b.count > 0).map((b: { label: string; count: number }) => [b.label, b.count])).toEqual([
-      ['0–10 %', 1],
-      ['20–30 %', 1],
-      ['90–100 %', 1],
+      ['0–10%', 1],
+      ['20–30%', 1],
+      ['90–100%', 1],
       ['Không có hồ sơ', 1],
     ]);
   });
@@ -135,7 +135,7 @@ describe(`dashboard over HTTP on ${testEngineName()}`, () => {
       distributionSheet.eachRow((row) => (row.getCell(1).value === label ? (found = row) : undefined));
       return found!;
     };
-    expect([2, 3, 4, 5, 6].map((c) => band('70–80 %').getCell(c).value)).toEqual([70, 80, 1, 0.25, 'Xã Ba Bể']);
+    expect([2, 3, 4, 5, 6].map((c) => band('70–80%').getCell(c).value)).toEqual([70, 80, 1, 0.25, 'Xã Ba Bể']);
     expect(band('Không có hồ sơ').getCell(4).value).toBe(1);
   });
 

@@ -88,7 +88,7 @@ export async function dashboardRanking(store: Store, user: SessionUser, query: R
 
 export interface DistributionBucket {
   key: string;
-  /** "0–10 %", …, "90–100 %", "Không có hồ sơ". */
+  /** "0–10%", …, "90–100%", "Không có hồ sơ" (the app writes 98,07%, without a space). */
   label: string;
   /** Bounds in percent: from ≤ rate < to (the last bucket includes 100); null for the no-dossier bucket. */
   from: number | null;
@@ -108,7 +108,7 @@ export const BUCKET_WIDTH = 10;
 export function distributionOf(ranking: RankingResult): DistributionResult {
   const buckets: DistributionBucket[] = Array.from({ length: 100 / BUCKET_WIDTH }, (_, i) => ({
     key: `${i * BUCKET_WIDTH}-${(i + 1) * BUCKET_WIDTH}`,
-    label: `${i * BUCKET_WIDTH}–${(i + 1) * BUCKET_WIDTH} %`,
+    label: `${i * BUCKET_WIDTH}–${(i + 1) * BUCKET_WIDTH}%`,
     from: i * BUCKET_WIDTH,
     to: (i + 1) * BUCKET_WIDTH,
     count: 0,

@@ -149,7 +149,7 @@ export async function rankingWorkbook(result: RankingResult): Promise<XlsxFile> 
 export async function distributionWorkbook(result: DistributionResult): Promise<XlsxFile> {
   const { workbook, sheet } = newSheet('Phân bố', `Phân bố ${result.rate.label.toLowerCase()} của ${result.unitCount} đơn vị trực thuộc ${result.unit.name}`, [
     `${result.period.label}. ${windowLine(result.period.from, result.period.to)}; chốt số liệu: ${result.rule}`,
-    'Mỗi khoảng gồm cận dưới, không gồm cận trên (khoảng cuối gồm 100 %).',
+    'Mỗi khoảng gồm cận dưới, không gồm cận trên (khoảng cuối gồm 100%).',
   ]);
   const header = headerRow(sheet, ['Khoảng tỷ lệ', 'Từ (%)', 'Đến (%)', 'Số đơn vị', 'Tỷ trọng', 'Các đơn vị']);
   const total = result.unitCount;

@@ -111,12 +111,12 @@ describe(`dashboard services on ${testEngineName()}`, () => {
     const distribution = await dashboardDistribution(store, reviewer, { unitId: ids.P, periodId: '2026-Q1' });
     expect(distribution.unitCount).toBe(4);
     expect(distribution.buckets.map((b) => b.label)).toEqual([
-      '0–10 %', '10–20 %', '20–30 %', '30–40 %', '40–50 %', '50–60 %', '60–70 %', '70–80 %', '80–90 %', '90–100 %', 'Không có hồ sơ',
+      '0–10%', '10–20%', '20–30%', '30–40%', '40–50%', '50–60%', '60–70%', '70–80%', '80–90%', '90–100%', 'Không có hồ sơ',
     ]);
     expect(distribution.buckets.filter((b) => b.count > 0).map((b) => [b.label, b.units.map((u) => u.name)])).toEqual([
-      ['50–60 %', ['Huyện Thử']],
-      ['70–80 %', ['Xã Ba Bể']],
-      ['90–100 %', ['Xã Chợ Đồn']],
+      ['50–60%', ['Huyện Thử']],
+      ['70–80%', ['Xã Ba Bể']],
+      ['90–100%', ['Xã Chợ Đồn']],
       ['Không có hồ sơ', ['Xã Không Hồ Sơ']],
     ]);
     expect(distribution.buckets.reduce((n, b) => n + b.count, 0)).toBe(4);
