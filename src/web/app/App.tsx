@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../auth/RequireAuth';
 import { SessionProvider } from '../auth/SessionContext';
@@ -14,6 +15,10 @@ import { ReportsPage } from '../pages/ReportsPage';
 import { StatsPage } from '../pages/StatsPage';
 import { UnitsPage } from '../pages/UnitsPage';
 import { UsersPage } from '../pages/UsersPage';
+import { LoadingNotice } from '../ui/LoadingNotice';
+
+// The dashboard brings the chart library: loaded when the page is opened, not with the app.
+const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 /** Routes of the SPA; the server answers every non-API path with index.html. */
 export function App() {
@@ -29,6 +34,14 @@ export function App() {
               <Route path="ho-so/:dossierId" element={<DossierPage />} />
               <Route path="nhap-ho-so" element={<ImportPage />} />
               <Route path="thong-ke" element={<StatsPage />} />
+              <Route
+                path="bang-dieu-khien"
+                element={
+                  <Suspense fallback={<LoadingNotice />}>
+                    <DashboardPage />
+                  </Suspense>
+                }
+              />
               <Route path="bao-cao" element={<ReportsPage />} />
               <Route path="bao-cao/:reportId" element={<ReportPage />} />
               <Route path="lich" element={<CalendarPage />} />

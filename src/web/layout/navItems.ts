@@ -29,6 +29,11 @@ export const NAV_ITEMS: NavItem[] = [
     description: 'Số hồ sơ tồn, tiếp nhận, giải quyết đúng hạn, quá hạn và các tỷ lệ theo kỳ báo cáo, theo lĩnh vực.',
   },
   {
+    to: '/bang-dieu-khien',
+    label: 'Bảng điều khiển',
+    description: 'Biểu đồ xu hướng các tỷ lệ chính, xếp hạng và phân bố các đơn vị trực thuộc, tình hình nộp báo cáo; tải ảnh PNG và số liệu XLSX.',
+  },
+  {
     to: '/bao-cao',
     label: 'Báo cáo',
     description: 'Lập báo cáo cải cách hành chính định kỳ theo biểu mẫu của tỉnh: số liệu hồ sơ tính tự động, kiểm tra lỗi ngay khi nhập, lưu bản nháp.',

@@ -1,0 +1,68 @@
+import { useId, useState } from 'react';
+import type { Unit } from '../api/types';
+import { getCompleteness, tableXlsx, type Trend } from '../api/dashboard';
+import { listTemplates } from '../api/reports';
+import { useApiQuery } from '../hooks/useApiQuery';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { LoadingNotice } from '../ui/LoadingNotice';
+import { Notice } from '../ui/Notice';
+import { ChartCard } from './ChartCard';
+import { CompletenessChart } from './CompletenessChart';
+import { completenessTable } from './completeness';
+import { fileSlug } from './download';
+
+const KIND_WORDS: Record<string, string> = { month: 'tháng', quarter: 'quý', half: '6 tháng', nine_months: '9 tháng', year: 'năm' };
+
+/** Report completeness of the units below, for a template, over the trend's periods. */
+export function CompletenessCard({ unit, trend }: { unit: Unit; trend: Trend | undefined }) {
+  const id = useId();
+  const templates = useApiQuery((signal) => listTemplates(signal), []);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const template = templates.data?.find((t) => t.id === chosen) ?? templates.data?.[0];
+  const fits = template && trend ? template.periods.includes(trend.kind) : false;
+  const periodIds = trend?.points.map((p) => p.id) ?? [];
+  const answer = useApiQuery(
+    template && fits && periodIds.length > 0 ? (signal) => getCompleteness({ unitId: unit.id, templateId: template.id, periodIds }, signal) : null,
+    [unit.id, template?.id, fits, periodIds.join(',')],
+  );
+  const data = answer.data ?? null;
+  const fileName = `nop-bao-cao-${fileSlug(unit.name)}-${template?.id ?? ''}`;
+
+  const picker = (
+    <div className="field chart-card-field">
+      <label htmlFor={`${id}-template`}>Biểu mẫu</label>
+      <select id={`${id}-template`} value={template?.id ?? ''} onChange={(e) => setChosen(e.target.value)} disabled={!templates.data}>
+        {templates.data?.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.title} ({t.issuer})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <ChartCard
+      title="Tình hình nộp báo cáo"
+      description="Số báo cáo các đơn vị trực thuộc phải nộp theo biểu mẫu, chia theo nộp đúng hạn, nộp muộn và chưa nộp, trong các kỳ của biểu đồ xu hướng."
+      fileName={fileName}
+      controls={picker}
+      hasChart={data !== null}
+      xlsx={data ? { make: () => tableXlsx(completenessTable(data, unit.name, fileName)) } : null}
+    >
+      {(chartRef) => (
+        <>
+          <ErrorNotice error={templates.error ?? answer.error} />
+          {template && trend && !fits && (
+            <Notice kind="info">
+              Biểu mẫu này không lập theo kỳ {KIND_WORDS[trend.kind] ?? trend.kind}; hãy chọn loại kỳ {template.periods.map((k) => KIND_WORDS[k] ?? k).join(', ')}.
+            </Notice>
+          )}
+          {answer.loading && <LoadingNotice />}
+          {fits && !answer.loading && !answer.error && data === null && <Notice kind="info">Chưa có dữ liệu về tình hình nộp báo cáo.</Notice>}
+          {data && <CompletenessChart answer={data} unitName={unit.name} chartRef={chartRef} />}
+        </>
+      )}
+    </ChartCard>
+  );
+}
