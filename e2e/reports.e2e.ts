@@ -119,7 +119,7 @@ describe('the report form in the browser', () => {
     reportPath = new URL(p.url()).pathname;
     await shows(p.getByRole('heading', { name: 'Báo cáo Quý I năm 2026' }));
     expect(await fact(p, 'Thời gian số liệu').innerText()).toContain('Từ ngày 15/12/2025 đến ngày 14/03/2026');
-    expect(await fact(p, 'Trạng thái').innerText()).toBe('Bản nháp');
+    expect(await fact(p, 'Trạng thái').innerText()).toBe('Đang soạn');
     // The server numbers a new report 1 and its first computation 2.
     expect(await revision(p).innerText()).toBe('2');
 
@@ -203,7 +203,7 @@ describe('the report form in the browser', () => {
     const list = p.getByRole('table', { name: 'Danh sách báo cáo' });
     await shows(list.getByRole('cell', { name: 'Phụ lục số liệu báo cáo công tác cải cách hành chính của UBND cấp xã' }));
     const cells = (await list.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).map((t) => t.trim());
-    expect(cells).toEqual(['Quý I năm 2026', 'Phụ lục số liệu báo cáo công tác cải cách hành chính của UBND cấp xã', '15/12/2025 – 14/03/2026', 'Bản nháp', '2']);
+    expect(cells).toEqual(['Quý I năm 2026', 'Phụ lục số liệu báo cáo công tác cải cách hành chính của UBND cấp xã', '15/12/2025 – 14/03/2026', 'Đang soạn', '2']);
     await screenshot(p, 'reports-list', true);
   });
 
