@@ -61,4 +61,21 @@ describe(`report document routes (${testEngineName()})`, () => {
     const bad = await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/export?format=odt`, cookies: session.cookies });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('refuses to overwrite a document someone saved meanwhile, and a reviewer cannot edit it', async () => {
+    const officer = await loginAs(fx.app, 'officer.a');
+    const admin = await loginAs(fx.app, 'admin');
+    const put = (session: Awaited<ReturnType<typeof loginAs>>, payload: object) =>
+      fx.app.inject({ method: 'PUT', url: `/api/reports/${reportId}/document`, cookies: session.cookies, headers: { 'x-csrf-token': session.csrf }, payload });
+    const opened = (await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/document`, cookies: officer.cookies })).json();
+    const first = await put(admin, { meta: { ...opened.meta, number: '80' }, expectedUpdatedAt: opened.updatedAt });
+    expect(first.statusCode, first.body).toBe(200);
+    const stale = await put(officer, { meta: { ...opened.meta, number: '81' }, expectedUpdatedAt: opened.updatedAt });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toMatch(/^Văn bản báo cáo vừa được người khác lưu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\./);
+    const fresh = await put(officer, { meta: { ...opened.meta, number: '81' }, expectedUpdatedAt: first.json().updatedAt });
+    expect(fresh.json().meta.number).toBe('81');
+    const reviewer = await loginAs(fx.app, 'reviewer');
+    expect((await put(reviewer, { meta: { ...opened.meta, number: '82' } })).statusCode).toBe(403);
+  });
 });

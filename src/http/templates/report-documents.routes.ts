@@ -20,6 +20,11 @@ export const ReportDocumentSchema = z
 export const ReportDocumentUpdateSchema = z.object({
   meta: z.record(z.string(), z.unknown()).optional(),
   narrative: z.record(z.string(), z.unknown()).optional(),
+  expectedUpdatedAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('updatedAt của văn bản khi người dùng mở ra (null nếu chưa lưu lần nào); nếu người khác đã lưu sau đó, trả 409'),
 });
 
 const present = (doc: ReportDocument) => ({ ...doc, meta: { ...doc.meta }, narrative: { ...doc.narrative } });

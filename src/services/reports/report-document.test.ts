@@ -134,7 +134,7 @@ describe(`report document and export (${testEngineName()})`, () => {
     const q1 = (await store.reports.find(communeId, 'mac-dinh-xa', '2026-Q1'))!;
     await expect(getReportDocument(store, user, q1.id)).rejects.toMatchObject({ status: 403 });
     await store.db.updateTable('reports').set({ status: 'submitted' }).where('id', '=', q1.id).execute();
-    await expect(updateReportDocument(store, null, q1.id, { meta: (await getReportDocument(store, null, q1.id)).meta })).rejects.toMatchObject({ status: 403 });
+    await expect(updateReportDocument(store, null, q1.id, { meta: (await getReportDocument(store, null, q1.id)).meta })).rejects.toMatchObject({ status: 409 });
     await store.db.updateTable('reports').set({ status: 'draft' }).where('id', '=', q1.id).execute();
   });
 

@@ -7,11 +7,13 @@ import type { FieldStats, OneStopFigures } from '../../domain/narrative/one-stop
 import { halfPeriod, monthPeriod, parsePeriodId, periodLabel, quarterPeriod, yearPeriod, type Period } from '../../domain/period';
 import type { Unit } from '../../domain/units/unit';
 import type { ReportRecord } from '../../store/repositories/reports.repository';
-import type { Store } from '../../store/store';
+import type { Repositories, Store } from '../../store/store';
 import { assertUnitAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { computeDossierStats } from '../dossiers/compute-dossier-stats';
-import { forbidden, invalidInput } from '../errors';
+import { conflict, forbidden, invalidInput } from '../errors';
+import { EDITABLE_STATUSES } from '../../domain/reports/workflow';
+import { capacityOf } from './report-capacity';
 import { shippedTemplates } from '../templates/check-report';
 import { getReport, type ReportView } from './compute-report';
 
@@ -202,10 +204,30 @@ export function zodMessage(error: z.ZodError, what: string): string {
 
 async function editable(store: Store, user: SessionUser | null, reportId: number) {
   const view = await reportViewFor(store, user, reportId);
-  if (user) await assertUnitAccess(store, user, view.report.unitId, 'write');
-  if (view.report.status !== 'draft' && view.report.status !== 'returned') throw forbidden('Báo cáo đã gửi hoặc đã duyệt, không thể sửa.');
+  if (user) {
+    await assertUnitAccess(store, user, view.report.unitId, 'write');
+    if (!(await capacityOf(store, user, view.report.unitId)).author) throw forbidden('Chỉ cán bộ của đơn vị báo cáo mới được sửa văn bản báo cáo này.');
+  }
+  if (!EDITABLE_STATUSES.includes(view.report.status)) {
+    throw conflict('Báo cáo đã gửi hoặc đã duyệt nên văn bản không sửa được; báo cáo đã duyệt chỉ sửa sau khi mở lại để đính chính.');
+  }
   return view;
 }
+
+/** Refuses to overwrite a document someone else saved after the editor loaded it. */
+async function assertDocumentVersion(store: Repositories, reportId: number, expected: string | null | undefined) {
+  if (expected === undefined) return;
+  const stored = (await store.reportDocuments.find(reportId))?.updatedAt ?? null;
+  if (stored === expected) return;
+  throw conflict(
+    `Văn bản báo cáo vừa được người khác lưu${stored ? ` lúc ${formatStoredInstant(stored)}` : ''}. Phần bạn đang soạn chưa được lưu và vẫn còn trên màn hình: hãy sao chép phần của mình, tải lại trang rồi nhập lại.`,
+  );
+}
+
+const formatStoredInstant = (iso: string) => {
+  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
+  return `${local.slice(11, 16)} ngày ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
+};
 
 /** Replaces the metadata (validated; Vietnamese 400 naming the field). */
 export async function updateReportMeta(store: Store, user: SessionUser | null, reportId: number, input: unknown): Promise<ReportDocument> {
@@ -232,7 +254,7 @@ export async function updateReportDocument(
   store: Store,
   user: SessionUser | null,
   reportId: number,
-  input: { meta?: unknown; narrative?: unknown },
+  input: { meta?: unknown; narrative?: unknown; expectedUpdatedAt?: string | null | undefined },
 ): Promise<ReportDocument> {
   const meta = input.meta === undefined ? null : DocumentMetaSchema.safeParse(input.meta);
   if (meta && !meta.success) throw invalidInput(zodMessage(meta.error, 'Thông tin văn bản'), meta.error.issues);
@@ -240,6 +262,10 @@ export async function updateReportDocument(
   if (narrative && !narrative.success) throw invalidInput(zodMessage(narrative.error, 'Nội dung báo cáo'), narrative.error.issues);
   const view = await editable(store, user, reportId);
   const current = await documentOfView(store, view);
-  await store.reportDocuments.save(reportId, { meta: meta?.data ?? current.meta, narrative: narrative?.data ?? current.narrative }, user?.id ?? null);
+  await store.transaction(async (repos) => {
+    await repos.reports.lockRevision(reportId);
+    await assertDocumentVersion(repos, reportId, input.expectedUpdatedAt);
+    await repos.reportDocuments.save(reportId, { meta: meta?.data ?? current.meta, narrative: narrative?.data ?? current.narrative }, user?.id ?? null);
+  });
   return getReportDocument(store, user, reportId);
 }

@@ -20,7 +20,8 @@ export class ReportDocumentsRepository {
         'report_id as reportId',
         'meta',
         'narrative',
-        sql<string>`to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('updatedAt'),
+        // Milliseconds: the value is also the version an editor sends back (optimistic locking).
+        sql<string>`to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('updatedAt'),
       ])
       .where('report_id', '=', reportId)
       .executeTakeFirst();

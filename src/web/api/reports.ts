@@ -139,7 +139,7 @@ export interface ReportDocumentDto {
 
 export const getReportDocument = (id: number, signal?: AbortSignal) => api.get<ReportDocumentDto>(`/api/reports/${id}/document`, withSignal(signal));
 
-export const saveReportDocument = (id: number, body: { meta?: DocumentMeta; narrative?: Narrative }) =>
+export const saveReportDocument = (id: number, body: { meta?: DocumentMeta; narrative?: Narrative; expectedUpdatedAt?: string | null }) =>
   api.put<ReportDocumentDto>(`/api/reports/${id}/document`, body);
 
 /** The download address of the report as DOCX, XLSX or PDF (a plain link: the session cookie suffices). */

@@ -63,6 +63,8 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // The version this editor started from: a save after someone else's is refused, not merged blindly.
+  const [version, setVersion] = useState<string | null>(initial.updatedAt);
   const set = <K extends keyof DocumentMeta>(key: K, value: DocumentMeta[K]) => setMeta((m) => ({ ...m, [key]: value }));
 
   const save = async () => {
@@ -71,7 +73,8 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
     setMessage(null);
     try {
       const body = narrativeWithTexts(narrative, texts);
-      const saved = await saveReportDocument(initial.reportId, { meta, narrative: body });
+      const saved = await saveReportDocument(initial.reportId, { meta, narrative: body, expectedUpdatedAt: version });
+      setVersion(saved.updatedAt);
       setMeta(saved.meta);
       setNarrative(saved.narrative);
       setMessage('Đã lưu văn bản báo cáo.');
