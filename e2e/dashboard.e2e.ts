@@ -78,6 +78,7 @@ describe('dashboard in the browser', () => {
     const best = rankingApi.items[0]!;
     expect(rankingWords).toContain(`1. ${best.unit.name} ${String(best.rate.value).replace('.', ',')}% (${best.rate.numerator}/${best.rate.denominator})`);
     await screenshot(p, 'dashboard-page', true);
+    await screenshot(p, 'dashboard-top');
 
     // The trend as a picture: a PNG file.
     const png = await download(p, trend, 'Tải ảnh PNG', 'trend.png');

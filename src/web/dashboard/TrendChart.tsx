@@ -11,6 +11,8 @@ export function trendOption(trend: Trend): ChartOption {
   const first = trend.points[0];
   const last = trend.points.at(-1);
   const span = first && last ? `${first.label} – ${last.label}` : '';
+  // More than six periods: every label is written, slanted, rather than every other one hidden.
+  const rotate = trend.points.length > 6;
   const description = [
     `Biểu đồ đường "Xu hướng các tỷ lệ chính" của ${trend.unit.name} (gồm đơn vị trực thuộc), ${span}.`,
     ...trend.rates.map((rate) => {
@@ -27,7 +29,7 @@ export function trendOption(trend: Trend): ChartOption {
     textStyle: { fontFamily: FONT },
     title: chartTitle('Xu hướng các tỷ lệ chính', `${trend.unit.name} (gồm đơn vị trực thuộc) · ${span}`),
     legend: { bottom: 0, data: trend.rates.map((r) => r.label) },
-    grid: { top: 70, left: 50, right: 24, bottom: 64 },
+    grid: { top: 70, left: 50, right: 24, bottom: rotate ? 86 : 64 },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
@@ -41,7 +43,7 @@ export function trendOption(trend: Trend): ChartOption {
         return [`<strong>${point.label}${point.running ? ' (chưa hết kỳ)' : ''}</strong>`, ...lines].join('<br/>');
       },
     },
-    xAxis: { type: 'category', data: trend.points.map((p) => (p.running ? `${p.shortLabel}*` : p.shortLabel)), axisLabel: { interval: 0, hideOverlap: true } },
+    xAxis: { type: 'category', data: trend.points.map((p) => (p.running ? `${p.shortLabel}*` : p.shortLabel)), axisLabel: { interval: 0, rotate: rotate ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: trend.rates.map((rate, i) => ({
       name: rate.label,
