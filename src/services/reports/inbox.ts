@@ -2,6 +2,7 @@ import { recentDuePeriods } from '../../domain/reports/obligations';
 import { timelinessOf, type Timeliness } from '../../domain/reports/timeliness';
 import { parseCutoffRule, parsePeriodId, periodLabel } from '../../domain/period';
 import type { Store } from '../../store/store';
+import type { ReportRecord } from '../../store/repositories/reports.repository';
 import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
 import { shippedTemplates } from '../templates/check-report';
@@ -64,20 +65,7 @@ export async function inbox(store: Store, user: SessionUser, options: { today?: 
     // A report returned for a fix waits for its unit whatever the obligation says.
     for (const report of own.filter((r) => r.status === 'returned' && !items.some((i) => i.reportId === r.id))) {
       const lastReturn = (await store.reports.events(report.id)).filter((e) => e.action === 'return').at(-1);
-      items.push({
-        kind: 'returned',
-        unit: unitRef(unit),
-        templateId: report.templateId,
-        templateTitle: shippedTemplates().get(report.templateId)?.title ?? report.templateId,
-        periodId: report.periodId,
-        periodLabel: periodLabelOf(report.periodId),
-        deadline: null,
-        timeliness: null,
-        reportId: report.id,
-        status: report.status,
-        comment: lastReturn?.comment ?? null,
-        submittedAt: report.submittedAt,
-      });
+      items.push(itemOfReport('returned', unit, report, lastReturn?.comment ?? null));
     }
   }
   if (user.role !== 'officer') {
@@ -85,24 +73,28 @@ export async function inbox(store: Store, user: SessionUser, options: { today?: 
     const waiting = (await store.reports.listForUnits(ids)).filter((r) => r.status === 'submitted');
     const units = new Map((await Promise.all([...new Set(waiting.map((r) => r.unitId))].map((id) => store.units.findById(id)))).map((u) => [u!.id, u!]));
     for (const report of waiting.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))) {
-      const template = shippedTemplates().get(report.templateId);
-      items.push({
-        kind: 'review',
-        unit: unitRef(units.get(report.unitId)!),
-        templateId: report.templateId,
-        templateTitle: template?.title ?? report.templateId,
-        periodId: report.periodId,
-        periodLabel: periodLabelOf(report.periodId),
-        deadline: null,
-        timeliness: null,
-        reportId: report.id,
-        status: report.status,
-        comment: null,
-        submittedAt: report.submittedAt,
-      });
+      items.push(itemOfReport('review', units.get(report.unitId)!, report, null));
     }
   }
   return items;
+}
+
+/** An inbox line for a report that exists, without a deadline of its own. */
+function itemOfReport(kind: InboxItem['kind'], unit: { id: number; code: string; name: string }, report: ReportRecord, comment: string | null): InboxItem {
+  return {
+    kind,
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    templateId: report.templateId,
+    templateTitle: shippedTemplates().get(report.templateId)?.title ?? report.templateId,
+    periodId: report.periodId,
+    periodLabel: periodLabelOf(report.periodId),
+    deadline: null,
+    timeliness: null,
+    reportId: report.id,
+    status: report.status,
+    comment,
+    submittedAt: report.submittedAt,
+  };
 }
 
 function periodLabelOf(id: string): string {
