@@ -9,6 +9,7 @@ import { registerCalendarCommands } from './commands/calendar';
 import { registerDemoCommands, registerDossierCommands } from './commands/dossiers';
 import { registerReportCommands, registerTemplateCommands } from './commands/templates';
 import { registerExportCommands } from './commands/export';
+import { registerObligationCommands, registerRollupCommand, registerWorkflowCommands } from './commands/workflow';
 import { VERSION } from '../version';
 
 export function buildProgram(): Command {
@@ -28,6 +29,9 @@ export function buildProgram(): Command {
   registerTemplateCommands(program);
   registerReportCommands(program);
   registerExportCommands(program);
+  registerWorkflowCommands(program);
+  registerRollupCommand(program);
+  registerObligationCommands(program);
   applyVietnameseErrors(program);
   return program;
 }

@@ -4,7 +4,7 @@ import { PERIOD_KINDS } from '../../domain/templates/template';
 import { TRANSITION_ACTIONS } from '../../domain/reports/workflow';
 import { formatDateVi } from '../../domain/text/iso-date';
 import { remindersXlsx } from '../../export/reminders-xlsx';
-import { reportXlsx } from '../../export/report-xlsx';
+import { rollupWorkbook } from '../../export/rollup-xlsx';
 import { completeness, reminderList } from '../../services/reports/completeness';
 import { inbox } from '../../services/reports/inbox';
 import { listObligations, setObligation } from '../../services/reports/obligations';
@@ -68,20 +68,6 @@ const presentRollup = (r: Rollup) => ({
   units: r.units.map((u) => ({ unit: presentUnit(u.unit), reportId: u.reportId, status: u.status, included: u.included, source: u.source })),
   values: [...r.values.values()],
 });
-
-/** One value column for the roll-up, then one per included unit (#6: the appendix at a higher level). */
-async function rollupWorkbook(r: Rollup): Promise<Buffer> {
-  const included = r.units.filter((u) => u.included);
-  return reportXlsx({
-    template: r.template,
-    title: `Tổng hợp ${r.template.title}`,
-    subtitle: `${r.periodLabel} – ${r.unit.name} (${included.length}/${r.units.length} đơn vị ${r.basis === 'approved' ? 'đã duyệt' : 'đã gửi'})`,
-    columns: [
-      { header: 'Tổng hợp', values: new Map([...r.values].map(([id, v]) => [id, { value: v.value }])) },
-      ...included.map((u) => ({ header: u.unit.name, values: r.sources.get(u.unit.id)! })),
-    ],
-  });
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ascii = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');
