@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../http/app';
 import { ROLE_LABELS } from '../../domain/auth/role';
-import { readDemoFile, seedDemo } from '../../services/demo/seed-demo';
-import { seedDemoDossiers } from '../../services/demo/seed-demo-dossiers';
+import { seedDemo } from '../../services/demo/seed-demo';
 import { openStore, storeConfigFromEnv } from '../../store/store';
 import { CliError } from '../cli-error';
 
@@ -23,11 +22,14 @@ export function registerServeCommand(program: Command): void {
       });
       if (options.demo) {
         process.stdout.write('Đang chuẩn bị dữ liệu demo…\n');
-        const demo = await seedDemo(store);
-        if (demo.unitsLoaded) process.stdout.write('Đã nạp danh mục đơn vị hành chính (trước và sau 01/07/2025).\n');
         const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-        const dossiers = await seedDemoDossiers(store, readDemoFile().province.code, today);
-        if (dossiers) process.stdout.write(`Đã tạo ${dossiers.inserted.toLocaleString('vi-VN')} hồ sơ mẫu cho tỉnh demo.\n`);
+        const demo = await seedDemo(store, { today });
+        if (demo.unitsLoaded) process.stdout.write('Đã nạp danh mục đơn vị hành chính (trước và sau 01/07/2025).\n');
+        if (demo.dossiers) process.stdout.write(`Đã tạo ${demo.dossiers.inserted.toLocaleString('vi-VN')} hồ sơ mẫu cho tỉnh demo.\n`);
+        if (demo.reports?.obligationSet) process.stdout.write('Đã giao nghĩa vụ báo cáo quý, 6 tháng, 9 tháng, năm cho các xã của tỉnh demo.\n');
+        if (demo.reports && demo.reports.created.length > 0) {
+          process.stdout.write(`Đã tạo ${demo.reports.created.length} báo cáo quý mẫu (${[...demo.reports.previousPeriods].reverse().join(', ')}); kỳ ${demo.reports.currentPeriod} để các xã demo tự lập và gửi.\n`);
+        }
         process.stdout.write('Tài khoản demo:\n');
         for (const account of demo.accounts) {
           process.stdout.write(
