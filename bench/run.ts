@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark in turn. Scale the dossier one with BENCH_DOSSIERS. */
 export {};
 await import('./units');
+await import('./rollup'); // a few seconds; alone: npx tsx bench/rollup.ts
 await import('./dossiers');
