@@ -4,14 +4,17 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { SessionProvider } from '../auth/SessionContext';
 import { AppLayout } from '../layout/AppLayout';
 import { CalendarPage } from '../pages/CalendarPage';
+import { CompletenessPage } from '../pages/CompletenessPage';
 import { DossierPage } from '../pages/DossierPage';
 import { DossiersPage } from '../pages/DossiersPage';
 import { HomePage } from '../pages/HomePage';
 import { ImportPage } from '../pages/ImportPage';
+import { InboxPage } from '../pages/InboxPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ReportPage } from '../pages/ReportPage';
 import { ReportsPage } from '../pages/ReportsPage';
+import { RollupPage } from '../pages/RollupPage';
 import { StatsPage } from '../pages/StatsPage';
 import { UnitsPage } from '../pages/UnitsPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -44,6 +47,9 @@ export function App() {
               />
               <Route path="bao-cao" element={<ReportsPage />} />
               <Route path="bao-cao/:reportId" element={<ReportPage />} />
+              <Route path="viec-can-lam" element={<InboxPage />} />
+              <Route path="tinh-hinh-nop" element={<CompletenessPage />} />
+              <Route path="tong-hop" element={<RollupPage />} />
               <Route path="lich" element={<CalendarPage />} />
               <Route path="don-vi" element={<UnitsPage />} />
               <Route path="don-vi/:unitId" element={<UnitsPage />} />

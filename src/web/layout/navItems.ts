@@ -14,6 +14,11 @@ export interface NavItem {
  */
 export const NAV_ITEMS: NavItem[] = [
   {
+    to: '/viec-can-lam',
+    label: 'Việc cần làm',
+    description: 'Báo cáo đến hạn phải gửi, báo cáo bị trả lại cần sửa kèm lý do; với cán bộ thẩm định: báo cáo đang chờ duyệt.',
+  },
+  {
     to: '/ho-so',
     label: 'Hồ sơ',
     description: 'Sổ theo dõi hồ sơ thủ tục hành chính: lọc, xem quá trình xử lý, tiếp nhận hồ sơ tại bộ phận một cửa.',
@@ -37,6 +42,18 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/bao-cao',
     label: 'Báo cáo',
     description: 'Lập báo cáo cải cách hành chính định kỳ theo biểu mẫu của tỉnh: số liệu hồ sơ tính tự động, kiểm tra lỗi ngay khi nhập, lưu bản nháp.',
+  },
+  {
+    to: '/tinh-hinh-nop',
+    label: 'Tình hình nộp báo cáo',
+    description: 'Đơn vị nào đã gửi báo cáo, đúng hạn hay trễ hạn, còn thiếu kỳ nào; duyệt nhiều báo cáo cùng lúc, tải danh sách đôn đốc, giao kỳ và hạn gửi.',
+    roles: ['reviewer', 'admin'],
+  },
+  {
+    to: '/tong-hop',
+    label: 'Tổng hợp',
+    description: 'Tổng hợp số liệu báo cáo của các đơn vị trực thuộc: cộng số đếm, tính lại tỷ lệ; xem từng đơn vị, đối chiếu với hồ sơ, tải XLSX.',
+    roles: ['reviewer', 'admin'],
   },
   {
     to: '/lich',

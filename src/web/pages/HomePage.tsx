@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../auth/SessionContext';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { navItemsFor } from '../layout/navItems';
+import { InboxSummary } from '../review/InboxSummary';
 
 export function HomePage() {
   useDocumentTitle(null);
@@ -13,6 +14,7 @@ export function HomePage() {
         Bạn đăng nhập với vai trò <strong>{user.roleLabel}</strong> của <strong>{user.unit.name}</strong>
         {user.province && user.province.id !== user.unit.id ? ` (${user.province.name})` : ''}.
       </p>
+      <InboxSummary />
       <ul className="card-list">
         {navItemsFor(user.role).map((item) => (
           <li key={item.to} className="card">

@@ -1,0 +1,16 @@
+import { Link } from 'react-router-dom';
+import { getInbox } from '../api/review';
+import { useApiQuery } from '../hooks/useApiQuery';
+import { inboxSummary } from './inbox';
+
+/** The home page's line about the inbox, with the way there. */
+export function InboxSummary() {
+  const inbox = useApiQuery((signal) => getInbox(signal), []);
+  if (!inbox.data) return null;
+  const urgent = inbox.data.some((i) => i.timeliness === 'overdue' || i.kind === 'returned');
+  return (
+    <p className={`inbox-summary${urgent ? ' inbox-summary-urgent' : ''}`} role="status">
+      {inboxSummary(inbox.data)} {inbox.data.length > 0 && <Link to="/viec-can-lam">Xem việc cần làm</Link>}
+    </p>
+  );
+}
