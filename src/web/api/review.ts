@@ -32,8 +32,9 @@ export interface InboxItem {
   submittedAt: string | null;
 }
 
-export const getInbox = async (signal?: AbortSignal): Promise<InboxItem[]> =>
-  (await api.get<{ items: InboxItem[] }>('/api/inbox', withSignal(signal))).items;
+/** `quiet`: a 401 only fails this call (a summary on the side), it does not end the session in the app. */
+export const getInbox = async (signal?: AbortSignal, quiet = false): Promise<InboxItem[]> =>
+  (await api.get<{ items: InboxItem[] }>('/api/inbox', { ...withSignal(signal), expectUnauthorized: quiet })).items;
 
 export interface CompletenessQuery {
   unitId: number;
