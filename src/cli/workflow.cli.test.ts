@@ -25,7 +25,18 @@ describe('cchc report submit|approve|return|reopen, cchc rollup, cchc obligation
 
   beforeAll(async () => {
     const units = join(dir, 'units.csv');
-    writeFileSync(units, ['Mã,Tên,Cấp,Mã cấp trên,Hiệu lực từ,Hiệu lực đến', '19,Tỉnh Thái Nguyên,Tỉnh,,01/07/2025,', '01906,Xã Ba Bể,Xã,19,01/07/2025,', '02020,Xã Chợ Đồn,Xã,19,01/07/2025,'].join('\n'));
+    // Codes 19 and 01906 also name units of before 01/07/2025, as in the official lists.
+    writeFileSync(
+      units,
+      [
+        'Mã,Tên,Cấp,Mã cấp trên,Hiệu lực từ,Hiệu lực đến',
+        '19,Tỉnh Thái Nguyên,Tỉnh,,,30/06/2025',
+        '01906,Xã Khang Ninh,Xã,19,,30/06/2025',
+        '19,Tỉnh Thái Nguyên,Tỉnh,,01/07/2025,',
+        '01906,Xã Ba Bể,Xã,19,01/07/2025,',
+        '02020,Xã Chợ Đồn,Xã,19,01/07/2025,',
+      ].join('\n'),
+    );
     expect(cchc('units', 'import', units).code).toBe(0);
     for (const [username, role, unit] of [['can.bo.a', 'officer', '01906'], ['can.bo.b', 'officer', '02020'], ['tham.dinh', 'reviewer', '19']] as const) {
       const added = cchc('users', 'add', '--username', username, '--name', `Người ${username}`, '--role', role, '--unit', unit, '--password', 'mat-khau-dai-du', '--as-of', '2026-01-01');
@@ -134,7 +145,7 @@ describe('cchc report submit|approve|return|reopen, cchc rollup, cchc obligation
     expect(rollup('--basis', 'all').code).toBe(2);
   }, 300_000);
 
-  it('explains a bad period id, an unknown account and a missing report in Vietnamese with exit code 2', () => {
+  it('explains a bad period id, an unknown account and a missing report in Vietnamese with exit code 2; resolves a code in the period’s era', () => {
     const badPeriod = cchc('report', 'submit', '--unit', '01906', '--period', '2026-Q5', '--template', T, '--as', 'can.bo.a');
     expect([badPeriod.code, badPeriod.stderr]).toEqual([2, 'Lỗi: --period: Kỳ báo cáo không hợp lệ: "2026-Q5" (quý phải từ 1 đến 4).\n']);
     const badRollup = cchc('rollup', '--unit', '19', '--period', 'quy-1', '--template', T);
@@ -145,6 +156,10 @@ describe('cchc report submit|approve|return|reopen, cchc rollup, cchc obligation
     const missing = cchc('report', 'submit', '--unit', '01906', '--period', '2026-Q2', '--template', T, '--as', 'can.bo.a');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cchc report compute --unit 01906 --template mac-dinh-xa --period 2026-Q2');
+    // The unit a code names in the period, not the older one with the same code.
+    const computed = cchc('report', 'compute', '--unit', '01906', '--period', '2026-Q2', '--template', T, '--json');
+    expect(computed.code, computed.stderr).toBe(0);
+    expect(JSON.parse(computed.stdout).unit).toEqual({ code: '01906', name: 'Xã Ba Bể' });
   }, 120_000);
 
   it('sets an obligation as a reviewer only, and lists it', () => {

@@ -4,6 +4,7 @@ import { AppError } from '../../services/errors';
 import { EXPORT_FORMATS, exportInterchange, exportReport, type ExportedFile, type ExportFormat } from '../../services/reports/export-report';
 import { CliError } from '../cli-error';
 import { printResult } from '../output';
+import { unitsByCode } from '../unit-lookup';
 import { withStore } from '../with-store';
 
 function formatOf(value: string): ExportFormat {
@@ -65,10 +66,10 @@ export function registerExportCommands(program: Command): void {
     .action(async (options: { unit: string; template: string; period: string; format: string; out?: string; json?: boolean }) => {
       const format = formatOf(options.format);
       await withStore(async (store) => {
-        const units = await store.units.findByCode(options.unit);
-        if (units.length === 0) throw new CliError(`--unit: không có đơn vị mã "${options.unit}".`);
+        // Newest era first: a code may name two units across the 2025 reform.
+        const units = await unitsByCode(store, options.unit);
         let found = null;
-        for (const unit of [...units].reverse()) {
+        for (const unit of units) {
           found = await store.reports.find(unit.id, options.template, options.period);
           if (found) break;
         }

@@ -6,7 +6,8 @@ import { AppError } from '../../services/errors';
 import { checkReport, shippedTemplates } from '../../services/templates/check-report';
 import { loadTemplateFile } from '../../services/templates/template-files';
 import { computeReport } from '../../services/reports/compute-report';
-import { parseDate } from '../../domain/text/iso-date';
+import { cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError } from '../../domain/period';
+import { formatDateVi, parseDate } from '../../domain/text/iso-date';
 import { formatViNumber } from '../../domain/templates/vi-number';
 import { withStore } from '../with-store';
 import { CliError } from '../cli-error';
@@ -130,13 +131,26 @@ export function registerReportCommands(program: Command): void {
     .option('--as-of <ngày>', 'chọn đơn vị còn hiệu lực vào ngày này (mặc định: ngày cuối kỳ)')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (options: { unit: string; template: string; period: string; asOf?: string; json?: boolean }) => {
-      templates();
+      const template = templates().get(options.template);
+      if (!template) throw new CliError(`--template: không có biểu mẫu "${options.template}" (xem "cchc template list").`);
+      let periodEnd: string;
+      try {
+        periodEnd = cutoffWindow(parsePeriodId(options.period), parseCutoffRule(template.cutoff)).to;
+      } catch (error) {
+        if (error instanceof PeriodError) throw new CliError(`--period: ${error.message}`);
+        throw error;
+      }
       await withStore(async (store) => {
-        const asOf = options.asOf ? parseDate(options.asOf) : null;
-        if (options.asOf && !asOf) throw new CliError(`--as-of: ngày "${options.asOf}" không hợp lệ.`);
+        const asOf = options.asOf ? parseDate(options.asOf) : periodEnd;
+        if (!asOf) throw new CliError(`--as-of: ngày "${options.asOf}" không hợp lệ.`);
+        // A code may name two units across the 2025 reform (01906: Xã Khang Ninh until 30/06/2025, Xã Ba Bể since).
         const candidates = await store.units.findByCode(options.unit);
-        const unit = asOf ? candidates.find((u) => (u.validFrom ?? '') <= asOf && (u.validTo ?? '9999') >= asOf) : candidates.at(-1);
-        if (!unit) throw new CliError(`--unit: không có đơn vị mã "${options.unit}".`);
+        const unit = candidates.find((u) => (u.validFrom ?? '') <= asOf && (u.validTo ?? '9999') >= asOf);
+        if (!unit) {
+          throw new CliError(
+            candidates.length === 0 ? `--unit: không có đơn vị mã "${options.unit}".` : `--unit: đơn vị mã "${options.unit}" không còn hiệu lực ngày ${formatDateVi(asOf)}.`,
+          );
+        }
         let view;
         try {
           view = await computeReport(store, null, { unitId: unit.id, templateId: options.template, periodId: options.period });
