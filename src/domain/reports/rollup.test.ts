@@ -77,6 +77,11 @@ describe('rollUp', () => {
     expect(r1.numerator).toBe(109);
     expect(r1.denominator).toBe(1434);
     expect(r1.value).toBe(7.6);
+    expect(r1.contributions.map((c) => c.parts)).toEqual([
+      { numerator: 9, denominator: 10 },
+      { numerator: 100, denominator: 200 },
+      { numerator: 0, denominator: 1224 },
+    ]);
     const averageOfReported = (90 + 50) / 2;
     expect(averageOfReported).toBe(70);
     expect(r1.value).not.toBe(averageOfReported);

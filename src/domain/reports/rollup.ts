@@ -115,8 +115,25 @@ export function rollUp(template: Template, sources: readonly RollupSource[]): Ma
     }
     result.set(row.id, rolled);
   }
-  for (const row of deferred) result.set(row.id, recompute(row, contributionsOf(row), result, base(row, 'recompute', contributionsOf(row))));
+  for (const row of deferred) {
+    const contributions = withFormulaParts(row, contributionsOf(row), sources);
+    result.set(row.id, recompute(row, contributions, result, base(row, 'recompute', contributions)));
+  }
   return result;
+}
+
+/** Each unit's own numerator and denominator of a formula rate, for drill-down. */
+function withFormulaParts(row: TemplateRow, contributions: Contribution[], sources: readonly RollupSource[]): Contribution[] {
+  const source = row.source;
+  if (typeof source !== 'object' || source === null || !('formula' in source)) return contributions;
+  const ratio = ratioOf(parseFormula(source.formula));
+  if (!ratio) return contributions;
+  return contributions.map((c, i) => {
+    const lookup = (name: string) => numberOf(sources[i]!.values.get(name)?.value ?? null);
+    const numerator = evaluateFormula(ratio.numerator, lookup);
+    const denominator = evaluateFormula(ratio.denominator, lookup);
+    return numerator === null || denominator === null ? c : { ...c, parts: { numerator, denominator } };
+  });
 }
 
 function recompute(row: TemplateRow, contributions: Contribution[], rolled: Map<string, RolledValue>, into: RolledValue): RolledValue {

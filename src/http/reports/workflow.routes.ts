@@ -219,7 +219,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               template: z.object({ id: z.string(), title: z.string() }),
-              obligation: z.object({ setBy: UnitSchema.nullable(), deadlineDays: z.number() }),
+              obligation: z.object({ setBy: UnitSchema.nullable(), deadlineDays: z.number(), periodKinds: z.array(z.string()) }).describe('setBy null: chưa giao nghĩa vụ, dùng kỳ và hạn mặc định của biểu mẫu'),
               periods: z.array(z.object({ periodId: z.string(), label: z.string(), from: z.string(), to: z.string(), deadline: z.string() })),
               units: z.array(UnitSchema),
               cells: z.array(

@@ -23,7 +23,7 @@ export interface CompletenessCell {
 
 export interface Completeness {
   template: { id: string; title: string };
-  obligation: { setBy: Unit | null; deadlineDays: number };
+  obligation: { setBy: Unit | null; deadlineDays: number; periodKinds: string[] };
   periods: Array<{ periodId: string; label: string; from: string; to: string; deadline: string }>;
   units: Unit[];
   cells: CompletenessCell[];
@@ -91,7 +91,7 @@ export async function completeness(
   }
   return {
     template: { id: template.id, title: template.title },
-    obligation: { setBy: obligation.setBy, deadlineDays: obligation.deadlineDays },
+    obligation: { setBy: obligation.setBy, deadlineDays: obligation.deadlineDays, periodKinds: obligation.periodKinds },
     periods,
     units: [...units.values()].sort((a, b) => a.code.localeCompare(b.code)),
     cells,

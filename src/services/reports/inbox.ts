@@ -1,4 +1,4 @@
-import { recentDuePeriods } from '../../domain/reports/obligations';
+import { duePeriod, recentDuePeriods } from '../../domain/reports/obligations';
 import { timelinessOf, type Timeliness } from '../../domain/reports/timeliness';
 import { parseCutoffRule, parsePeriodId, periodLabel } from '../../domain/period';
 import type { Store } from '../../store/store';
@@ -39,7 +39,9 @@ export async function inbox(store: Store, user: SessionUser, options: { today?: 
     for (const template of shippedTemplates().values()) {
       if (!template.levels.includes(unit.level)) continue;
       const obligation = await obligationFor(store, unit, template);
-      if (!obligation.setBy) continue;
+      // Without an obligation a template is due only once the unit reports on it (templates are
+      // per province; the reviewer's matrix uses the same defaults).
+      if (!obligation.setBy && !own.some((r) => r.templateId === template.id)) continue;
       const rule = parseCutoffRule(template.cutoff);
       for (const due of recentDuePeriods(obligation.periodKinds, rule, obligation.deadlineDays, today, { calendar })) {
         const report = own.find((r) => r.templateId === template.id && r.periodId === due.period.id);
@@ -73,7 +75,16 @@ export async function inbox(store: Store, user: SessionUser, options: { today?: 
     const waiting = (await store.reports.listForUnits(ids)).filter((r) => r.status === 'submitted');
     const units = new Map((await Promise.all([...new Set(waiting.map((r) => r.unitId))].map((id) => store.units.findById(id)))).map((u) => [u!.id, u!]));
     for (const report of waiting.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))) {
-      items.push(itemOfReport('review', units.get(report.unitId)!, report, null));
+      const unit = units.get(report.unitId)!;
+      const item = itemOfReport('review', unit, report, null);
+      const template = shippedTemplates().get(report.templateId);
+      if (template) {
+        const obligation = await obligationFor(store, unit, template);
+        const deadline = duePeriod(parsePeriodId(report.periodId), parseCutoffRule(template.cutoff), obligation.deadlineDays, await unitCalendar(store, unit)).deadline;
+        item.deadline = deadline;
+        item.timeliness = timelinessOf({ status: report.status, firstSubmittedOn: dayInVietnam(report.firstSubmittedAt), deadline, today });
+      }
+      items.push(item);
     }
   }
   return items;

@@ -56,6 +56,14 @@ describe(`report workflow, completeness and roll-up (${testEngineName()})`, () =
   it('plays submit → return (with reason) → resubmit → approve, freezing what was sent', async () => {
     const draft = await fill(officerA, ids.A!, '2026-Q1', { r_1_2_a: 10, r_1_2_b: 9 });
     expect(draft.actions).toEqual(['edit', 'submit']);
+    // No obligation is set yet: the template the unit already reports on is due by its defaults.
+    expect((await inbox(store, officerA, { today: '2026-03-16' })).find((i) => i.periodId === '2026-Q1')).toMatchObject({
+      kind: 'due',
+      reportId: draft.report.id,
+      deadline: '2026-03-19',
+      timeliness: 'not_due',
+    });
+    expect(await inbox(store, officerB, { today: '2026-03-16' })).toEqual([]);
     expect((await getReport(store, reviewer, draft.report.id)).actions).toEqual([]);
     const submitted = await transitionReport(store, officerA, draft.report.id, 'submit');
     expect(submitted.report.status).toBe('submitted');
@@ -75,7 +83,10 @@ describe(`report workflow, completeness and roll-up (${testEngineName()})`, () =
     const fixed = await updateReportValues(store, officerA, draft.report.id, { changes: [{ rowId: 'r_1_2_a', value: 12 }], expectedRevision: returned.report.revision });
     expect(fixed.actions).toEqual(['edit', 'resubmit']);
     await transitionReport(store, officerA, draft.report.id, 'resubmit', { comment: 'Đã sửa theo góp ý.' });
-    expect((await inbox(store, reviewer)).filter((i) => i.kind === 'review').map((i) => i.reportId)).toContain(draft.report.id);
+    const review = (await inbox(store, reviewer)).find((i) => i.kind === 'review' && i.reportId === draft.report.id);
+    // No obligation yet: the template's default, five days after the cut-off of 14/03/2026.
+    expect(review).toMatchObject({ deadline: '2026-03-19', unit: { code: '01906' } });
+    expect(['on_time', 'late']).toContain(review!.timeliness);
     const approved = await transitionReport(store, reviewer, draft.report.id, 'approve');
     expect(approved.report.status).toBe('approved');
     expect(approved.events.map((e) => [e.action, e.fromStatus, e.toStatus, e.userName])).toEqual([
