@@ -9,14 +9,13 @@ interface Props {
   row: TemplateRow;
   rolled: RolledValue;
   rollup: Rollup;
-  values: ReadonlyMap<string, RolledValue>;
   onClose: () => void;
 }
 
 /** Each unit's share of one rolled-up figure, with the way to its report. */
-export function DrillDownPanel({ template, row, rolled, rollup, values, onClose }: Props) {
+export function DrillDownPanel({ template, row, rolled, rollup, onClose }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const lines = contributionLines(template, row, rolled, rollup, values);
+  const lines = contributionLines(template, row, rolled, rollup);
   const showParts = lines.some((l) => l.parts !== '');
   useEffect(() => heading.current?.focus(), [row.id]);
 

@@ -45,7 +45,7 @@ export function RollupView({ template, rollup, query }: { template: Template; ro
         {tab === 'values' ? (
           <div className={`rollup-layout${row && rolled ? ' has-drilldown' : ''}`}>
             <RollupTable template={template} values={values} selectedRowId={rowId} onSelect={(id) => setRowId((current) => (current === id ? null : id))} />
-            {row && rolled && <DrillDownPanel template={template} row={row} rolled={rolled} rollup={rollup} values={values} onClose={() => setRowId(null)} />}
+            {row && rolled && <DrillDownPanel template={template} row={row} rolled={rolled} rollup={rollup} onClose={() => setRowId(null)} />}
           </div>
         ) : (
           <DiscrepancyPanel template={template} rollup={rollup} query={query} />

@@ -1,5 +1,4 @@
-import { ratioOf, type RollupMethod } from '../../domain/reports/rollup';
-import { evaluateFormula, parseFormula } from '../../domain/templates/formula';
+import type { RollupMethod } from '../../domain/reports/rollup';
 import type { Template, TemplateRow } from '../../domain/templates/template';
 import { parseViNumber } from '../../domain/templates/vi-number';
 import type { Contribution, Discrepancies, RolledValue, Rollup } from '../api/review';
@@ -41,25 +40,9 @@ export function rolledText(row: TemplateRow, rolled: RolledValue | undefined): s
   return formatNumber(value);
 }
 
-/**
- * A unit's numerator and denominator for a rate: the parts it was computed from (a rate from
- * dossiers), or its formula (`b / a * 100`) applied to the unit's own figures of the other rows.
- */
-export function unitParts(template: Template, row: TemplateRow, unitId: number, contribution: Contribution, byRow: ReadonlyMap<string, RolledValue>): { numerator: number; denominator: number } | null {
-  if (contribution.parts) return contribution.parts;
-  const source = row.source;
-  if (row.kind !== 'percent' || typeof source !== 'object' || source === null || !('formula' in source)) return null;
-  let ratio;
-  try {
-    ratio = ratioOf(parseFormula(source.formula));
-  } catch {
-    return null;
-  }
-  if (!ratio) return null;
-  const lookup = (name: string) => (template.byId.has(name) ? numberOf(byRow.get(name)?.contributions.find((c) => c.unitId === unitId)?.value) : null);
-  const numerator = evaluateFormula(ratio.numerator, lookup);
-  const denominator = evaluateFormula(ratio.denominator, lookup);
-  return numerator === null || denominator === null ? null : { numerator, denominator };
+/** A unit's numerator and denominator for a rate, as the server's roll-up gives them (both kinds of rate). */
+export function unitParts(contribution: Contribution): { numerator: number; denominator: number } | null {
+  return contribution.parts;
 }
 
 export interface ContributionLine {
@@ -72,13 +55,13 @@ export interface ContributionLine {
 }
 
 /** Each included unit's share of a rolled-up figure, in the order of the unit list. */
-export function contributionLines(template: Template, row: TemplateRow, rolled: RolledValue, rollup: Rollup, byRow: ReadonlyMap<string, RolledValue>): ContributionLine[] {
+export function contributionLines(template: Template, row: TemplateRow, rolled: RolledValue, rollup: Rollup): ContributionLine[] {
   const units = new Map(rollup.units.map((u) => [u.unit.id, u]));
   return rolled.contributions
     .filter((c) => units.has(c.unitId))
     .map((c) => {
       const member = units.get(c.unitId)!;
-      const parts = unitParts(template, row, c.unitId, c, byRow);
+      const parts = unitParts(c);
       return {
         unit: member.unit,
         reportId: member.reportId,
