@@ -130,4 +130,20 @@ describe('submission, review and roll-up in the browser', () => {
     await r.getByText('Nhật ký thay đổi số liệu').click();
     await shows(r.locator('.report-history').getByText('→ 12', { exact: false }));
   });
+
+  it("the province's roll-up shows the summed counts and the rate recomputed from them, not averaged", async () => {
+    const r = await session.page();
+    await loginAs(r, 'sonoivu');
+    await r.goto('/tong-hop');
+    await r.getByLabel('Biểu mẫu').selectOption(T);
+    await r.getByLabel('Loại kỳ').selectOption({ label: 'Quý' });
+    await r.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Quý III năm 2026' });
+    await shows(r.getByRole('heading', { name: /^Đơn vị được tổng hợp: 2\/\d+$/ }));
+    const rolled = (id: string) => r.locator(`#rollup-row-${id} button.rollup-value`);
+    // Ba Bể 9 of 12 (75 %), Chợ Đồn 100 of 200 (50 %): the province has 109 of 212 = 51,42 %, not 62,5 %.
+    expect(await rolled('r_1_2_a').innerText()).toBe('212');
+    expect(await rolled('r_1_2_b').innerText()).toBe('109');
+    expect(await rolled('r_1_2').innerText()).toBe('51,42 % (109/212)');
+    await screenshot(r, 'workflow-rollup', true);
+  });
 });
