@@ -26,6 +26,38 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   not_due: 'Chưa đến hạn',
 };
 
+/** One cell of the completeness matrix: a unit's report for a period against its deadline. */
+export interface CompletenessCell {
+  unitId: number;
+  periodId: string;
+  state: CellState;
+  stateLabel: string;
+  timeliness: Timeliness;
+  timelinessLabel: string;
+  reportId: number | null;
+  /** First submission (UTC instant). */
+  submittedAt: string | null;
+  deadline: string;
+}
+
+/** A line of someone's inbox ("Việc cần làm"). */
+export interface InboxItem {
+  /** due: a report the unit owes; returned: sent back with a reason; review: waiting for the reviewer. */
+  kind: 'due' | 'returned' | 'review';
+  unit: { id: number; code: string; name: string };
+  templateId: string;
+  templateTitle: string;
+  periodId: string;
+  periodLabel: string;
+  deadline: string | null;
+  timeliness: Timeliness | null;
+  reportId: number | null;
+  status: ReportStatus | null;
+  /** The reviewer's reason, for a returned report. */
+  comment: string | null;
+  submittedAt: string | null;
+}
+
 export interface CellInput {
   status: ReportStatus | null;
   /** Date (UTC+7) of the first submission of the report, if any. */

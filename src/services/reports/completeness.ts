@@ -1,5 +1,5 @@
 import { duePeriod } from '../../domain/reports/obligations';
-import { CELL_STATE_LABELS, completenessTotals, timelinessOf, TIMELINESS_LABELS, type CellState, type Timeliness } from '../../domain/reports/timeliness';
+import { CELL_STATE_LABELS, completenessTotals, timelinessOf, TIMELINESS_LABELS, type CellState, type CompletenessCell } from '../../domain/reports/timeliness';
 import { parseCutoffRule, parsePeriodId, periodLabel, PeriodError } from '../../domain/period';
 import type { Unit } from '../../domain/units/unit';
 import type { Store } from '../../store/store';
@@ -8,18 +8,6 @@ import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
 import { invalidInput } from '../errors';
 import { dayInVietnam, obligationFor, reportingUnits, templateById, todayInVietnam } from './reporting-scope';
-
-export interface CompletenessCell {
-  unitId: number;
-  periodId: string;
-  state: CellState;
-  stateLabel: string;
-  timeliness: Timeliness;
-  timelinessLabel: string;
-  reportId: number | null;
-  submittedAt: string | null;
-  deadline: string;
-}
 
 export interface Completeness {
   template: { id: string; title: string };

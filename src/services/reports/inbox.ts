@@ -1,5 +1,5 @@
 import { duePeriod, recentDuePeriods } from '../../domain/reports/obligations';
-import { timelinessOf, type Timeliness } from '../../domain/reports/timeliness';
+import { timelinessOf, type InboxItem } from '../../domain/reports/timeliness';
 import { parseCutoffRule, parsePeriodId, periodLabel } from '../../domain/period';
 import type { Store } from '../../store/store';
 import type { ReportRecord } from '../../store/repositories/reports.repository';
@@ -7,22 +7,6 @@ import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
 import { shippedTemplates } from '../templates/check-report';
 import { dayInVietnam, obligationFor, todayInVietnam } from './reporting-scope';
-
-export interface InboxItem {
-  kind: 'due' | 'returned' | 'review';
-  unit: { id: number; code: string; name: string };
-  templateId: string;
-  templateTitle: string;
-  periodId: string;
-  periodLabel: string;
-  deadline: string | null;
-  timeliness: Timeliness | null;
-  reportId: number | null;
-  status: string | null;
-  /** For a returned report: the reviewer's reason. */
-  comment: string | null;
-  submittedAt: string | null;
-}
 
 /**
  * What waits for someone. An officer: the reports due from their unit (not yet submitted, or

@@ -1,6 +1,6 @@
 import type { ObligationPeriodKind } from '../../domain/reports/obligations';
-import type { OptionCount, RollupMethod } from '../../domain/reports/rollup';
-import type { CellState, CompletenessTotals, Timeliness } from '../../domain/reports/timeliness';
+import type { Contribution, RolledValue } from '../../domain/reports/rollup';
+import type { CellState, CompletenessCell, CompletenessTotals, InboxItem, Timeliness } from '../../domain/reports/timeliness';
 import type { ReportStatus } from '../../domain/reports/workflow';
 import { api, buildUrl } from './client';
 import type { Unit } from './types';
@@ -13,24 +13,7 @@ import type { Unit } from './types';
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
-export type { CellState, ObligationPeriodKind, Timeliness };
-
-export interface InboxItem {
-  /** due: a report the unit owes; returned: sent back with a reason; review: waiting for the reviewer. */
-  kind: 'due' | 'returned' | 'review';
-  unit: { id: number; code: string; name: string };
-  templateId: string;
-  templateTitle: string;
-  periodId: string;
-  periodLabel: string;
-  deadline: string | null;
-  timeliness: Timeliness | null;
-  reportId: number | null;
-  status: ReportStatus | null;
-  /** The reviewer's reason, for a returned report. */
-  comment: string | null;
-  submittedAt: string | null;
-}
+export type { CellState, CompletenessCell, Contribution, InboxItem, ObligationPeriodKind, RolledValue, Timeliness };
 
 /** `quiet`: a 401 only fails this call (a summary on the side), it does not end the session in the app. */
 export const getInbox = async (signal?: AbortSignal, quiet = false): Promise<InboxItem[]> =>
@@ -42,25 +25,12 @@ export interface CompletenessQuery {
   periodIds: string[];
 }
 
-export interface CompletenessCell {
-  unitId: number;
-  periodId: string;
-  state: CellState;
-  stateLabel: string;
-  timeliness: Timeliness;
-  timelinessLabel: string;
-  reportId: number | null;
-  /** First submission. */
-  submittedAt: string | null;
-  deadline: string;
-}
-
 export type Totals = CompletenessTotals;
 
 export interface CompletenessMatrix {
   template: { id: string; title: string };
   /** The obligation in force: set by a unit (itself or above), or the template's default when null. */
-  obligation: { setBy: Unit | null; deadlineDays: number };
+  obligation: { setBy: Unit | null; deadlineDays: number; periodKinds: ObligationPeriodKind[] };
   periods: Array<{ periodId: string; label: string; from: string; to: string; deadline: string }>;
   units: Unit[];
   cells: CompletenessCell[];
@@ -107,27 +77,6 @@ export interface RollupQuery {
   templateId: string;
   periodId: string;
   basis: RollupBasis;
-}
-
-export interface Contribution {
-  unitId: number;
-  value: number | string | null;
-  parts: { numerator: number; denominator: number } | null;
-}
-
-export interface RolledValue {
-  rowId: string;
-  method: RollupMethod;
-  /** A number, or for counted options a sentence such as "Kết hợp: 12/18". */
-  value: number | string | null;
-  numerator: number | null;
-  denominator: number | null;
-  options: OptionCount[] | null;
-  /** How many units answered the row. */
-  answered: number;
-  /** Why the figure could not be computed. */
-  note: string | null;
-  contributions: Contribution[];
 }
 
 export interface RollupUnit {

@@ -83,7 +83,7 @@ const totals = { expected: 0, received: 0, onTime: 0, late: 0, overdue: 0, retur
 
 const matrix: CompletenessMatrix = {
   template: { id: 't', title: 'T' },
-  obligation: { setBy: null, deadlineDays: 5 },
+  obligation: { setBy: null, deadlineDays: 5, periodKinds: ['quarter'] },
   periods: [
     { periodId: '2026-Q1', label: 'Quý I năm 2026', from: '2025-12-15', to: '2026-03-14', deadline: '2026-03-19' },
     { periodId: '2026-Q2', label: 'Quý II năm 2026', from: '2026-03-15', to: '2026-06-14', deadline: '2026-06-19' },
