@@ -143,6 +143,6 @@ describe('working-day calendar in the browser', () => {
     await openCalendar2026(p);
     await own.getByRole('button', { name: 'Xóa ngày 16/10/2026' }).click();
     await shows(p.getByRole('status').filter({ hasText: 'Đã xóa ngày 16/10/2026.' }));
-    expect(await own.getByRole('row', { name: /16\/10\/2026/ }).count()).toBe(0);
+    await expect.poll(() => own.getByRole('row', { name: /16\/10\/2026/ }).count()).toBe(0);
   });
 });

@@ -91,7 +91,7 @@ describe('submission tracking, bulk approval and roll-up in the browser', () => 
 
     await mainNav(p).getByRole('link', { name: 'Tình hình nộp báo cáo' }).click();
     await p.waitForURL('**/tinh-hinh-nop');
-    await p.getByLabel('Biểu mẫu').selectOption(T);
+    await p.getByLabel('Biểu mẫu', { exact: true }).selectOption(T);
     await p.getByLabel('Loại kỳ').selectOption({ label: 'Quý' });
     await p.getByLabel('Từ kỳ').selectOption({ label: PERIOD_LABEL });
     await p.getByLabel('Đến kỳ').selectOption({ label: PERIOD_LABEL });
@@ -148,7 +148,7 @@ describe('submission tracking, bulk approval and roll-up in the browser', () => 
     await loginAs(p, 'sonoivu');
     await mainNav(p).getByRole('link', { name: 'Tổng hợp' }).click();
     await p.waitForURL('**/tong-hop');
-    await p.getByLabel('Biểu mẫu').selectOption(T);
+    await p.getByLabel('Biểu mẫu', { exact: true }).selectOption(T);
     await p.getByLabel('Loại kỳ').selectOption({ label: 'Quý' });
     await p.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: PERIOD_LABEL });
     await shows(p.getByRole('heading', { name: `Tỉnh Thái Nguyên — ${PERIOD_LABEL}` }));

@@ -135,7 +135,7 @@ describe('submission, review and roll-up in the browser', () => {
     const r = await session.page();
     await loginAs(r, 'sonoivu');
     await r.goto('/tong-hop');
-    await r.getByLabel('Biểu mẫu').selectOption(T);
+    await r.getByLabel('Biểu mẫu', { exact: true }).selectOption(T);
     await r.getByLabel('Loại kỳ').selectOption({ label: 'Quý' });
     await r.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Quý III năm 2026' });
     await shows(r.getByRole('heading', { name: /^Đơn vị được tổng hợp: 2\/\d+$/ }));

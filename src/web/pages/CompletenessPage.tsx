@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+
 import { getCompleteness, listObligations, type ObligationPeriodKind } from '../api/review';
 import { useCurrentUser } from '../auth/SessionContext';
 import { todayInVietnam } from '../format/dateTime';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useSearchParamPatch } from '../hooks/useSearchParamPatch';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useTemplateDetails } from '../reports/useTemplates';
 import { CompletenessView } from '../review/CompletenessView';
@@ -35,7 +36,7 @@ export function CompletenessPage() {
 function CompletenessContent() {
   const user = useCurrentUser();
   const today = useMemo(() => todayInVietnam(), []);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamPatch();
   const unitId = unitIdFrom(params.get('donVi'), user.unit);
   const unit = useChosenUnit(user.unit, unitId);
   const templates = useTemplateDetails();
@@ -60,14 +61,6 @@ function CompletenessContent() {
   const query = template ? { unitId, templateId: template.id, periodIds } : null;
   const matrix = useApiQuery(query && periodIds.length > 0 ? (signal) => getCompleteness(query, signal) : null, [unitId, template?.id, periodIds.join(',')]);
 
-  const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
-  };
 
   const own = template ? obligationList.find((o) => o.unit.id === unitId && o.templateId === template.id) : undefined;
   const inherited = template && matrix.data ? obligationOf(obligationList, unitId, template.id, matrix.data.obligation.setBy?.id ?? null) : undefined;

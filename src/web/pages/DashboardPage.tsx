@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+
 import { DEFAULT_RULE, parsePeriodId, periodContaining, type Period } from '../../domain/period';
 import {
   distributionXlsxUrl,
@@ -24,6 +24,7 @@ import '../dashboard/dashboard.css';
 import { formatDate } from '../format/date';
 import { todayInVietnam } from '../format/dateTime';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useSearchParamPatch } from '../hooks/useSearchParamPatch';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingNotice } from '../ui/LoadingNotice';
@@ -51,7 +52,7 @@ export function DashboardPage() {
   useDocumentTitle('Bảng điều khiển');
   const user = useCurrentUser();
   const today = useMemo(() => todayInVietnam(), []);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamPatch();
   const kindParam = params.get('loai');
   const kind: TrendKind = isKind(kindParam) ? kindParam : 'quarter';
   const period = useMemo(() => periodOf(params.get('ky'), kind, today), [params, kind, today]);
@@ -73,14 +74,6 @@ export function DashboardPage() {
   const unitSlug = fileSlug(unit?.name ?? String(unitId));
   const noChildren = ranking.data !== undefined && ranking.data.items.length === 0;
 
-  const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
-  };
 
   return (
     <section className="page dashboard-page">

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+
 import { getRollup, listObligations, type RollupBasis } from '../api/review';
 import { useCurrentUser } from '../auth/SessionContext';
 import { todayInVietnam } from '../format/dateTime';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useSearchParamPatch } from '../hooks/useSearchParamPatch';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { toTemplate } from '../reports/template';
 import { useTemplateDetails } from '../reports/useTemplates';
@@ -33,7 +34,7 @@ export function RollupPage() {
 function RollupContent() {
   const user = useCurrentUser();
   const today = useMemo(() => todayInVietnam(), []);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamPatch();
   const unitId = unitIdFrom(params.get('donVi'), user.unit);
   const templates = useTemplateDetails();
   const obligations = useApiQuery((signal) => listObligations(signal), []);
@@ -56,14 +57,6 @@ function RollupContent() {
   const query = templateJson && periodId ? { unitId, templateId: templateJson.id, periodId, basis } : null;
   const rollup = useApiQuery(query ? (signal) => getRollup(query, signal) : null, [unitId, query?.templateId, periodId, basis]);
 
-  const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
-  };
 
   return (
     <section className="page rollup-page">
