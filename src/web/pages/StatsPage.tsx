@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParamPatch } from '../hooks/useSearchParamPatch';
 import { getStats } from '../api/stats';
 import { useCurrentUser } from '../auth/SessionContext';
 import { todayInVietnam } from '../format/dateTime';
@@ -21,7 +21,7 @@ export function StatsPage() {
   useDocumentTitle('Thống kê');
   const user = useCurrentUser();
   const today = useMemo(() => todayInVietnam(), []);
-  const [params, setParams] = useSearchParams();
+  const [params, patchParams] = useSearchParamPatch();
   const period = useMemo(() => periodFromId(params.get('ky'), today), [params, today]);
   const chosenUnit = Number(params.get('donVi'));
   const unitId = user.role !== 'officer' && Number.isInteger(chosenUnit) && chosenUnit > 0 ? chosenUnit : user.unit.id;
@@ -33,15 +33,11 @@ export function StatsPage() {
   const stats = useApiQuery((signal) => getStats({ unitId, from: period.from, to: period.to, by: 'field' }, signal), [unitId, period.from, period.to]);
   const data = stats.data;
 
-  const set = (patch: { ky?: string; donVi?: number | null }) => {
-    const next = new URLSearchParams(params);
-    if (patch.ky !== undefined) next.set('ky', patch.ky);
-    if (patch.donVi !== undefined) {
-      if (patch.donVi === null) next.delete('donVi');
-      else next.set('donVi', String(patch.donVi));
-    }
-    setParams(next, { replace: true });
-  };
+  const set = (patch: { ky?: string; donVi?: number | null }) =>
+    patchParams({
+      ...(patch.ky !== undefined ? { ky: patch.ky } : {}),
+      ...(patch.donVi !== undefined ? { donVi: patch.donVi === null ? null : String(patch.donVi) } : {}),
+    });
 
   return (
     <section className="page stats-page">
