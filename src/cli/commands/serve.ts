@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../../domain/calendar/date-time';
 import type { Command } from 'commander';
 import { buildApp } from '../../http/app';
 import { ROLE_LABELS } from '../../domain/auth/role';
@@ -22,7 +23,7 @@ export function registerServeCommand(program: Command): void {
       });
       if (options.demo) {
         process.stdout.write('Đang chuẩn bị dữ liệu demo…\n');
-        const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+        const today = todayInVietnam();
         const demo = await seedDemo(store, { today });
         if (demo.unitsLoaded) process.stdout.write('Đã nạp danh mục đơn vị hành chính (trước và sau 01/07/2025).\n');
         if (demo.dossiers) process.stdout.write(`Đã tạo ${demo.dossiers.inserted.toLocaleString('vi-VN')} hồ sơ mẫu cho tỉnh demo.\n`);

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../../domain/calendar/date-time';
 import type { Command } from 'commander';
 import { ROLE_LABELS, ROLES } from '../../domain/auth/role';
 import { formatDateVi, parseDate } from '../../domain/text/iso-date';
@@ -13,7 +14,6 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export function registerUsersCommands(program: Command): void {
   const users = program.command('users').description('tài khoản người dùng');

@@ -94,3 +94,19 @@ export function compareDateTime(a: LocalDateTime, b: LocalDateTime): number {
   const days = isoToEpochDay(a.date) - isoToEpochDay(b.date);
   return days !== 0 ? days : a.minutes - b.minutes;
 }
+
+/** The calendar date in Vietnam (UTC+7, no daylight saving) of an instant: `YYYY-MM-DD`. */
+export function dateInVietnam(instant: Date | string | number): string {
+  const ms = instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : instant;
+  return new Date(ms + VN_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+}
+
+/** Today in Vietnam: `YYYY-MM-DD`. */
+export const todayInVietnam = (now: Date = new Date()): string => dateInVietnam(now);
+
+/** An instant as Vietnam's wall-clock date and time. */
+export function localDateTimeOf(instant: Date | string | number): LocalDateTime {
+  const ms = instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : instant;
+  const shifted = ms + VN_OFFSET_MINUTES * 60_000;
+  return { date: new Date(shifted).toISOString().slice(0, 10), minutes: Math.floor((((shifted % 86_400_000) + 86_400_000) % 86_400_000) / 60_000) };
+}

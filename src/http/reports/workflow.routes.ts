@@ -10,7 +10,8 @@ import { inbox } from '../../services/reports/inbox';
 import { listObligations, setObligation } from '../../services/reports/obligations';
 import { approveMany, reportHistory, transitionReport } from '../../services/reports/report-workflow';
 import { computeRollup, rollupDiscrepancies, type Rollup } from '../../services/reports/rollup';
-import { todayInVietnam } from '../../services/reports/reporting-scope';
+import { todayInVietnam } from '../../domain/calendar/date-time';
+import { fileNamePart } from '../../services/reports/export-report';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
@@ -70,7 +71,6 @@ const presentRollup = (r: Rollup) => ({
 });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ascii = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');
 
 export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -276,7 +276,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
         });
         return reply
           .header('content-type', XLSX_TYPE)
-          .header('content-disposition', `attachment; filename="don-doc-bao-cao-${ascii(matrix.template.id)}.xlsx"`)
+          .header('content-disposition', `attachment; filename="don-doc-bao-cao-${fileNamePart(matrix.template.id)}.xlsx"`)
           .send(buffer);
       },
     );
@@ -307,7 +307,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
         const rollup = await computeRollup(store, requireUser(request), request.query);
         return reply
           .header('content-type', XLSX_TYPE)
-          .header('content-disposition', `attachment; filename="tong-hop-${ascii(rollup.unit.code)}-${ascii(rollup.periodId)}.xlsx"`)
+          .header('content-disposition', `attachment; filename="tong-hop-${fileNamePart(rollup.unit.code)}-${fileNamePart(rollup.periodId)}.xlsx"`)
           .send(await rollupWorkbook(rollup));
       },
     );

@@ -1,9 +1,10 @@
+import { todayInVietnam } from '../../domain/calendar/date-time';
 import { formatCutoffRule } from '../../domain/period';
 import type { Unit } from '../../domain/units/unit';
 import type { Store } from '../../store/store';
 import { assertUnitAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
-import { currentPeriod, readPeriod, readRule, vietnamToday, windowOf, type PeriodWindow } from './periods';
+import { currentPeriod, readPeriod, readRule, windowOf, type PeriodWindow } from './periods';
 import { EMPTY_FLOW_STATS, flowStatsByKey, RATE_INFO, type DashboardRate, type Rate, type RateInfo } from './rates';
 
 export interface RankingQuery {
@@ -46,7 +47,7 @@ export interface RankingResult {
 export async function dashboardRanking(store: Store, user: SessionUser, query: RankingQuery): Promise<RankingResult> {
   const unit = await assertUnitAccess(store, user, query.unitId, 'read');
   const rule = readRule(query.rule);
-  const today = query.today ?? vietnamToday();
+  const today = query.today ?? todayInVietnam();
   const period = windowOf(query.periodId ? readPeriod(query.periodId) : currentPeriod(today, 'quarter', rule), rule);
   const rateKey = query.rate ?? 'on_time_pct';
   const order = query.order ?? 'desc';

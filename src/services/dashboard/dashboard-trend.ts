@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../../domain/calendar/date-time';
 import { formatCutoffRule, PeriodError } from '../../domain/period';
 import type { Unit } from '../../domain/units/unit';
 import type { Store } from '../../store/store';
@@ -12,7 +13,6 @@ import {
   readPeriod,
   readRule,
   TREND_KIND_LABELS,
-  vietnamToday,
   windowOf,
   type PeriodWindow,
   type TrendKind,
@@ -54,7 +54,7 @@ export interface TrendResult {
 export async function dashboardTrend(store: Store, user: SessionUser, query: TrendQuery): Promise<TrendResult> {
   const unit = await assertUnitAccess(store, user, query.unitId, 'read');
   const rule = readRule(query.rule);
-  const today = query.today ?? vietnamToday();
+  const today = query.today ?? todayInVietnam();
   const count = query.count ?? DEFAULT_TREND_LENGTH[query.kind];
   if (!Number.isInteger(count) || count < 1 || count > MAX_TREND_LENGTH) {
     throw invalidInput(`Số kỳ phải từ 1 đến ${MAX_TREND_LENGTH}.`);

@@ -101,4 +101,3 @@ export function currentPeriod(today: string, kind: TrendKind, rule: CutoffRule):
   return periodContaining(today, kind, rule);
 }
 
-export const vietnamToday = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

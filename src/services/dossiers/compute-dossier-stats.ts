@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../../domain/calendar/date-time';
 import type { Channel } from '../../domain/dossiers/dossier';
 import type { FactCounts } from '../../domain/dossiers/facts';
 import { computeStats, type DossierStats, type OpenSet } from '../../domain/dossiers/metrics';
@@ -19,7 +20,6 @@ export interface StatsQuery {
   today?: string;
 }
 
-const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export interface StatsGroup {
   key: string;
@@ -64,7 +64,7 @@ export async function computeDossierStats(store: Store, user: SessionUser | null
   const dayBefore = addDays(from, -1);
   // A period still running (the current quarter) has no end yet: what is pending, and overdue,
   // is what is pending and overdue today, not on a future day.
-  const today = query.today ?? vietnamToday();
+  const today = query.today ?? todayInVietnam();
   const stockDay = to > today ? today : to;
 
   const [flows, openBefore, openAtEnd] = await Promise.all([

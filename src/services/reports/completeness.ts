@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../../domain/calendar/date-time';
 import { duePeriod } from '../../domain/reports/obligations';
 import { CELL_STATE_LABELS, completenessTotals, timelinessOf, TIMELINESS_LABELS, type CellState, type CompletenessCell } from '../../domain/reports/timeliness';
 import { parseCutoffRule, parsePeriodId, periodLabel, PeriodError } from '../../domain/period';
@@ -7,7 +8,7 @@ import { assertUnitAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
 import { invalidInput } from '../errors';
-import { dayInVietnam, obligationFor, reportingUnits, templateById, todayInVietnam } from './reporting-scope';
+import { dayInVietnam, obligationFor, reportingUnits, templateById } from './reporting-scope';
 
 export interface Completeness {
   template: { id: string; title: string };

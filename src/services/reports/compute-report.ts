@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../../domain/calendar/date-time';
 import { cumulativeWindow, cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError, type Period } from '../../domain/period';
 import { applyValueChanges, computeReportValues, type ReportValue, type ValueChange } from '../../domain/reports/report-values';
 import type { Template } from '../../domain/templates/template';
@@ -43,7 +44,7 @@ function templateOf(id: string): Template {
 
 async function view(repos: Repositories, report: ReportRecord, unit: Unit, values: Map<string, ReportValue>, user: SessionUser | null): Promise<ReportView> {
   const template = templateOf(report.templateId);
-  const findings = validateValues(template, new Map([...values].map(([id, v]) => [id, v.value])), { reportDate: today() });
+  const findings = validateValues(template, new Map([...values].map(([id, v]) => [id, v.value])), { reportDate: todayInVietnam() });
   return {
     report,
     unit,
@@ -64,7 +65,6 @@ async function assertAuthor(repos: Repositories, user: SessionUser, unitId: numb
   return unit;
 }
 
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Creates a unit's report for a period (or refreshes it): every metric row from the statistics of

@@ -36,9 +36,11 @@ export const LIBREOFFICE_MISSING =
   'Chưa cài LibreOffice: trên Debian/Ubuntu chạy `sudo apt-get install libreoffice-writer-nogui` rồi thử lại.';
 
 /** "bao-cao-cchc-01906-2026-Q1.docx". */
+/** A piece of a download's file name: ASCII letters, digits and dashes only. */
+export const fileNamePart = (text: string) => text.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+
 export function exportFileName(unitCode: string, periodId: string, format: ExportFormat): string {
-  const safe = (text: string) => text.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
-  return `bao-cao-cchc-${safe(unitCode) || 'don-vi'}-${safe(periodId) || 'ky'}.${format}`;
+  return `bao-cao-cchc-${fileNamePart(unitCode) || 'don-vi'}-${fileNamePart(periodId) || 'ky'}.${format}`;
 }
 
 /** The LibreOffice program on PATH (soffice or libreoffice), or null. */

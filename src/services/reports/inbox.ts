@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../../domain/calendar/date-time';
 import { duePeriod, recentDuePeriods } from '../../domain/reports/obligations';
 import { timelinessOf, type InboxItem } from '../../domain/reports/timeliness';
 import { parseCutoffRule, parsePeriodId, periodLabel } from '../../domain/period';
@@ -6,7 +7,7 @@ import type { ReportRecord } from '../../store/repositories/reports.repository';
 import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
 import { shippedTemplates } from '../templates/check-report';
-import { dayInVietnam, obligationFor, todayInVietnam } from './reporting-scope';
+import { dayInVietnam, obligationFor } from './reporting-scope';
 
 /**
  * What waits for someone. An officer: the reports due from their unit (not yet submitted, or

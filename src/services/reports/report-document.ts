@@ -1,3 +1,5 @@
+import { formatTime, localDateTimeOf, todayInVietnam } from '../../domain/calendar/date-time';
+import { formatDateVi } from '../../domain/text/iso-date';
 import { z } from 'zod';
 import { DocumentMetaSchema, type DocumentMeta } from '../../domain/narrative/document-meta';
 import { paragraphGenerator } from '../../domain/narrative/generators';
@@ -32,7 +34,6 @@ export interface ReportDocument {
   updatedAt: string | null;
 }
 
-const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** The first reorganised communes started on 1 July 2025 (two-level local government). */
 const TWO_LEVEL_FROM = '2025-07-01';
@@ -75,7 +76,7 @@ export function defaultMeta(input: {
     number: null,
     symbol: 'BC-UBND',
     place: bareName(unit.name) || unit.name,
-    date: input.today ?? vietnamToday(),
+    date: input.today ?? todayInVietnam(),
     addressees: [],
     summary,
     dataWindow: report.windowFrom && report.windowTo ? { from: report.windowFrom, to: report.windowTo } : null,
@@ -225,8 +226,8 @@ async function assertDocumentVersion(store: Repositories, reportId: number, expe
 }
 
 const formatStoredInstant = (iso: string) => {
-  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
-  return `${local.slice(11, 16)} ngày ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
+  const local = localDateTimeOf(iso);
+  return `${formatTime(local.minutes)} ngày ${formatDateVi(local.date)}`;
 };
 
 /** Replaces the metadata (validated; Vietnamese 400 naming the field). */

@@ -1,3 +1,4 @@
+import { dateInVietnam } from '../../domain/calendar/date-time';
 import { DEFAULT_DEADLINE_DAYS, type ObligationPeriodKind } from '../../domain/reports/obligations';
 import type { Template } from '../../domain/templates/template';
 import type { Unit } from '../../domain/units/unit';
@@ -57,8 +58,5 @@ export async function obligationFor(repos: Repositories, unit: Unit, template: T
   return { setBy: null, periodKinds: [...template.periods], deadlineDays: template.deadline_days ?? DEFAULT_DEADLINE_DAYS };
 }
 
-/** Today in Vietnam (UTC+7). */
-export const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** The Vietnamese date (UTC+7) of a stored instant. */
-export const dayInVietnam = (instant: string | null) => (instant === null ? null : new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 10));
+/** The Vietnamese date of a stored instant, if any. */
+export const dayInVietnam = (instant: string | null) => (instant === null ? null : dateInVietnam(instant));

@@ -29,11 +29,7 @@ export function nowForInput(now: Date = new Date()): string {
   return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/** Today in Vietnam (YYYY-MM-DD). */
-export function todayInVietnam(now: Date = new Date()): string {
-  const p = vnParts(now);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-}
+export { todayInVietnam } from '../../domain/calendar/date-time';
 
 /**
  * What the user typed as a time ("dd/mm/yyyy HH:mm", also d/m/yyyy H:mm) → the same in canonical
