@@ -1,9 +1,9 @@
+export { readPeriod } from '../period-input';
 import {
   cutoffWindow,
   halfPeriod,
   monthPeriod,
   parseCutoffRule,
-  parsePeriodId,
   periodContaining,
   periodLabel,
   PeriodError,
@@ -68,16 +68,6 @@ export function previousPeriod(period: Period): Period {
 export function windowOf(period: Period, rule: CutoffRule): PeriodWindow {
   const { from, to } = cutoffWindow(period, rule);
   return { id: period.id, label: periodLabel(period), shortLabel: shortPeriodLabel(period), from, to };
-}
-
-/** A period id from a query, with the domain's Vietnamese message as a 400 when it is not one. */
-export function readPeriod(id: string): Period {
-  try {
-    return parsePeriodId(id);
-  } catch (error) {
-    if (error instanceof PeriodError) throw invalidInput(error.message);
-    throw error;
-  }
 }
 
 export function readRule(text: string | undefined): CutoffRule {

@@ -1,7 +1,8 @@
+import { readPeriod } from '../period-input';
 import { todayInVietnam } from '../../domain/calendar/date-time';
 import { duePeriod } from '../../domain/reports/obligations';
 import { CELL_STATE_LABELS, completenessTotals, timelinessOf, TIMELINESS_LABELS, type CellState, type CompletenessCell } from '../../domain/reports/timeliness';
-import { parseCutoffRule, parsePeriodId, periodLabel, PeriodError } from '../../domain/period';
+import { parseCutoffRule, periodLabel } from '../../domain/period';
 import type { Unit } from '../../domain/units/unit';
 import type { Store } from '../../store/store';
 import { assertUnitAccess } from '../access/assert-unit-access';
@@ -42,13 +43,7 @@ export async function completeness(
   const expected = new Map<string, Unit[]>();
   const units = new Map<number, Unit>();
   for (const id of [...new Set(input.periodIds)]) {
-    let period;
-    try {
-      period = parsePeriodId(id);
-    } catch (error) {
-      if (error instanceof PeriodError) throw invalidInput(`Kỳ "${id}": ${error.message}`);
-      throw error;
-    }
+    const period = readPeriod(id);
     const due = duePeriod(period, rule, obligation.deadlineDays, calendar);
     periods.push({ periodId: period.id, label: periodLabel(period), from: due.from, to: due.to, deadline: due.deadline });
     let reporting = await reportingUnits(store, scope, template, due.to);

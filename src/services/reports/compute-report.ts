@@ -1,5 +1,7 @@
+import { readPeriod } from '../period-input';
+import { templateById } from './reporting-scope';
 import { todayInVietnam } from '../../domain/calendar/date-time';
-import { cumulativeWindow, cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError, type Period } from '../../domain/period';
+import { cumulativeWindow, cutoffWindow, parseCutoffRule, type Period } from '../../domain/period';
 import { applyValueChanges, computeReportValues, type ReportValue, type ValueChange } from '../../domain/reports/report-values';
 import type { Template } from '../../domain/templates/template';
 import { validateValues, type Finding } from '../../domain/templates/validate';
@@ -12,7 +14,6 @@ import { assertUnitAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { computeDossierStats } from '../dossiers/compute-dossier-stats';
 import { conflict, forbidden, invalidInput, notFound } from '../errors';
-import { shippedTemplates } from '../templates/check-report';
 
 const PERIOD_KIND_OF: Record<Period['kind'], string> = {
   month: 'month',
@@ -36,14 +37,8 @@ export interface ReportView {
   events: ReportEventRecord[];
 }
 
-function templateOf(id: string): Template {
-  const template = shippedTemplates().get(id);
-  if (!template) throw invalidInput(`Không có biểu mẫu "${id}".`);
-  return template;
-}
-
 async function view(repos: Repositories, report: ReportRecord, unit: Unit, values: Map<string, ReportValue>, user: SessionUser | null): Promise<ReportView> {
-  const template = templateOf(report.templateId);
+  const template = templateById(report.templateId);
   const findings = validateValues(template, new Map([...values].map(([id, v]) => [id, v.value])), { reportDate: todayInVietnam() });
   return {
     report,
@@ -78,14 +73,8 @@ export async function computeReport(
 ): Promise<ReportView> {
   const unit = user ? await assertAuthor(store, user, input.unitId) : await store.units.findById(input.unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
-  const template = templateOf(input.templateId);
-  let period: Period;
-  try {
-    period = parsePeriodId(input.periodId);
-  } catch (error) {
-    if (error instanceof PeriodError) throw invalidInput(error.message);
-    throw error;
-  }
+  const template = templateById(input.templateId);
+  const period = readPeriod(input.periodId);
   if (period.kind !== 'custom' && !template.periods.includes(PERIOD_KIND_OF[period.kind] as Template['periods'][number])) {
     throw invalidInput(`Biểu mẫu "${template.title}" không dùng cho kỳ ${input.periodId}.`);
   }
@@ -186,7 +175,7 @@ export async function updateReportValues(
   const found = await store.reports.findById(reportId);
   if (!found) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
   const unit = await assertAuthor(store, user, found.unitId);
-  const template = templateOf(found.templateId);
+  const template = templateById(found.templateId);
   return store.transaction(async (repos) => {
     const revision = await repos.reports.lockRevision(reportId);
     const report = (await repos.reports.findById(reportId))!;

@@ -1,4 +1,5 @@
-import { cumulativeWindow, cutoffWindow, parseCutoffRule, parsePeriodId, periodLabel, PeriodError } from '../../domain/period';
+import { readPeriod } from '../period-input';
+import { cumulativeWindow, cutoffWindow, parseCutoffRule, parsePeriodId, periodLabel } from '../../domain/period';
 import { computeReportValues, type ReportValue } from '../../domain/reports/report-values';
 import { rollUp, type RolledValue } from '../../domain/reports/rollup';
 import type { ReportStatus } from '../../domain/reports/workflow';
@@ -35,15 +36,6 @@ export interface Rollup {
   sources: Map<number, ReadonlyMap<string, ReportValue>>;
 }
 
-function periodOf(id: string) {
-  try {
-    return parsePeriodId(id);
-  } catch (error) {
-    if (error instanceof PeriodError) throw invalidInput(error.message);
-    throw error;
-  }
-}
-
 /**
  * A unit's figures for a period from the reports of the units below it: approved reports (or,
  * with basis `submitted`, also those waiting for review). A report reopened for correction still
@@ -57,7 +49,7 @@ export async function computeRollup(
   const asked = user ? await assertUnitAccess(store, user, input.unitId, 'read') : await store.units.findById(input.unitId);
   if (!asked) throw invalidInput('Không tìm thấy đơn vị.');
   const template = templateById(input.templateId);
-  const period = periodOf(input.periodId);
+  const period = readPeriod(input.periodId);
   const window = cutoffWindow(period, parseCutoffRule(template.cutoff));
   const unit = (await unitOn(store, asked, window.to)) ?? asked;
   let members = await reportingUnits(store, asked, template, window.to);
