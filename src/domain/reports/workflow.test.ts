@@ -33,6 +33,7 @@ describe('report workflow', () => {
     expect(() => planTransition('submitted', 'approve', author, null)).toThrow(/Chỉ cán bộ thẩm định của cấp trên mới được duyệt/);
     expect(() => planTransition('draft', 'approve', reviewer, null)).toThrow(/trạng thái "Đang soạn"/);
     expect(() => planTransition('approved', 'submit', author, null)).toThrow(WorkflowError);
+    expect(() => planTransition('approved', 'approve', author, null)).toThrow(/Chỉ cán bộ thẩm định của cấp trên mới được duyệt/);
     expect(() => planTransition('submitted', 'return', reviewer, '  ')).toThrow('Trả lại báo cáo cần ghi lý do.');
     expect(() => planTransition('approved', 'reopen', reviewer, null)).toThrow(/lý do đính chính/);
   });

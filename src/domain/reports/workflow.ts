@@ -79,18 +79,19 @@ export class WorkflowError extends Error {
 export function planTransition(status: ReportStatus, action: TransitionAction, capacity: Capacity, comment: string | null | undefined): Transition {
   const transition = TRANSITIONS.find((t) => t.action === action);
   if (!transition) throw new WorkflowError('state', `Không có thao tác "${action}".`);
-  if (transition.from !== status) {
-    throw new WorkflowError(
-      'state',
-      `Không thể ${REPORT_ACTION_LABELS[action].toLowerCase()} báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[status]}".`,
-    );
-  }
+  // Who may act comes first: an officer asking to approve learns that approving is not theirs.
   if (!transition.by.some((actor) => capacity[actor])) {
     throw new WorkflowError(
       'permission',
       transition.by.includes('reviewer') && !transition.by.includes('author')
         ? `Chỉ cán bộ thẩm định của cấp trên mới được ${REPORT_ACTION_LABELS[action].toLowerCase()} báo cáo.`
         : `Bạn không có quyền ${REPORT_ACTION_LABELS[action].toLowerCase()} báo cáo này.`,
+    );
+  }
+  if (transition.from !== status) {
+    throw new WorkflowError(
+      'state',
+      `Không thể ${REPORT_ACTION_LABELS[action].toLowerCase()} báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[status]}".`,
     );
   }
   if (transition.commentRequired && !comment?.trim()) {
