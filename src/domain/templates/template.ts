@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNIT_LEVELS, type UnitLevel } from '../units/unit';
 
 /**
  * A province's appendix form (biểu mẫu) as data. One YAML file per template version in
@@ -40,7 +41,14 @@ export interface TemplateRowInput {
   aggregate?: (typeof AGGREGATIONS)[number] | undefined;
   concept?: string | undefined;
   parts?: 'sum' | 'at_most' | undefined;
+  /** For the template's authors only (where a row comes from, why it is shaped so); never shown to officers. */
   note?: string | undefined;
+  /** Help for the official filling the row, shown beside it in the web form. */
+  help?: string | undefined;
+  /** The unit levels the row applies to; absent: every level of the template. */
+  levels?: UnitLevel[] | undefined;
+  /** A manual row the unit may leave blank when submitting (by default every manual row of its level is required). */
+  optional?: boolean | undefined;
   children?: TemplateRowInput[] | undefined;
 }
 
@@ -57,7 +65,10 @@ const Row: z.ZodType<TemplateRowInput> = z.lazy(() =>
       aggregate: z.enum(AGGREGATIONS).optional(),
       concept: z.string().regex(/^[a-z][a-z0-9_.]*$/).optional(),
       parts: z.enum(['sum', 'at_most']).optional(),
-      note: z.string().optional(),
+      note: z.string().optional().describe('ghi chú cho người soạn biểu mẫu; không hiện cho cán bộ nhập số liệu'),
+      help: z.string().optional().describe('hướng dẫn cho cán bộ nhập số liệu, hiện bên dòng'),
+      levels: z.array(z.enum(UNIT_LEVELS)).min(1).optional().describe('cấp đơn vị áp dụng dòng này; bỏ trống: mọi cấp của biểu mẫu'),
+      optional: z.boolean().optional().describe('true: dòng nhập tay được để trống khi gửi báo cáo'),
       children: z.array(Row).optional(),
     })
     .strict(),
@@ -117,7 +128,7 @@ export const TemplateSchema = z
     title: z.string().min(1),
     issuer: z.string().min(1),
     source_document: z.string().optional(),
-    levels: z.array(z.enum(['province', 'district', 'commune'])).min(1),
+    levels: z.array(z.enum(UNIT_LEVELS)).min(1),
     periods: z.array(z.enum(PERIOD_KINDS)).min(1),
     cutoff: z.string().default('nd09'),
     deadline_days: z.number().int().min(0).max(60).optional(),
@@ -153,4 +164,12 @@ export function templateJsonSchema(): Record<string, unknown> {
     $id: 'https://cchc.local/schemas/template.schema.json',
     title: 'Biểu mẫu báo cáo CCHC (CCHC report template)',
   };
+}
+
+/** Whether a row is part of the form for a unit of this level (a row inherits its parent's levels). */
+export function rowAppliesToLevel(template: Template, row: TemplateRow, level: UnitLevel): boolean {
+  for (let current: TemplateRow | undefined = row; current; current = current.parentId ? template.byId.get(current.parentId) : undefined) {
+    if (current.levels && !current.levels.includes(level)) return false;
+  }
+  return true;
 }
