@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -23,10 +21,11 @@ import { reportDocumentsRoutes } from './templates/report-documents.routes';
 import { reportWorkflowRoutes } from './reports/workflow.routes';
 import { ImportJobs } from '../services/dossiers/import-jobs';
 import { registerRequestAuth } from './auth/request-auth';
-import { errorBody, registerErrorHandling } from './errors';
+import { registerErrorHandling } from './errors';
 import { healthRoutes } from './system/health.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
+import { registerWebAssets } from './web-assets';
 
 z.config(z.locales.vi());
 
@@ -92,22 +91,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportWorkflowRoutes(store));
   app.addHook('onClose', () => importJobs.drain());
 
-  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
-  const hasWeb = existsSync(`${webRoot}/index.html`);
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-  }
-  // The SPA owns every non-API path (deep links such as /don-vi/123).
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply.status(404).send(errorBody('not_found', `Không có địa chỉ GET ${request.url.split('?')[0]}.`));
-    }
-    if (!hasWeb) {
-      return reply
-        .type('text/plain; charset=utf-8')
-        .send('Giao diện web chưa được build. Chạy "npm run build" rồi khởi động lại (npm start làm việc này tự động).');
-    }
-    return reply.sendFile('index.html');
-  });
+  await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -1,27 +1,27 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../auth/RequireAuth';
 import { SessionProvider } from '../auth/SessionContext';
 import { AppLayout } from '../layout/AppLayout';
-import { CalendarPage } from '../pages/CalendarPage';
-import { CompletenessPage } from '../pages/CompletenessPage';
-import { DossierPage } from '../pages/DossierPage';
-import { DossiersPage } from '../pages/DossiersPage';
 import { HomePage } from '../pages/HomePage';
-import { ImportPage } from '../pages/ImportPage';
-import { InboxPage } from '../pages/InboxPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { ReportPage } from '../pages/ReportPage';
-import { ReportsPage } from '../pages/ReportsPage';
-import { RollupPage } from '../pages/RollupPage';
-import { StatsPage } from '../pages/StatsPage';
-import { UnitsPage } from '../pages/UnitsPage';
-import { UsersPage } from '../pages/UsersPage';
-import { LoadingNotice } from '../ui/LoadingNotice';
 
-// The dashboard brings the chart library: loaded when the page is opened, not with the app.
+// Each page is loaded when it is first opened, not with the app: a commune's first visit fetches
+// the login and home pages only (the dashboard alone brings the chart library).
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const CalendarPage = lazy(() => import('../pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const CompletenessPage = lazy(() => import('../pages/CompletenessPage').then((m) => ({ default: m.CompletenessPage })));
+const DossierPage = lazy(() => import('../pages/DossierPage').then((m) => ({ default: m.DossierPage })));
+const DossiersPage = lazy(() => import('../pages/DossiersPage').then((m) => ({ default: m.DossiersPage })));
+const ImportPage = lazy(() => import('../pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const InboxPage = lazy(() => import('../pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ReportPage = lazy(() => import('../pages/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const RollupPage = lazy(() => import('../pages/RollupPage').then((m) => ({ default: m.RollupPage })));
+const StatsPage = lazy(() => import('../pages/StatsPage').then((m) => ({ default: m.StatsPage })));
+const UnitsPage = lazy(() => import('../pages/UnitsPage').then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 /** Routes of the SPA; the server answers every non-API path with index.html. */
 export function App() {
@@ -37,14 +37,7 @@ export function App() {
               <Route path="ho-so/:dossierId" element={<DossierPage />} />
               <Route path="nhap-ho-so" element={<ImportPage />} />
               <Route path="thong-ke" element={<StatsPage />} />
-              <Route
-                path="bang-dieu-khien"
-                element={
-                  <Suspense fallback={<LoadingNotice />}>
-                    <DashboardPage />
-                  </Suspense>
-                }
-              />
+              <Route path="bang-dieu-khien" element={<DashboardPage />} />
               <Route path="bao-cao" element={<ReportsPage />} />
               <Route path="bao-cao/:reportId" element={<ReportPage />} />
               <Route path="viec-can-lam" element={<InboxPage />} />
