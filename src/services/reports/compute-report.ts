@@ -104,7 +104,8 @@ export async function computeReport(
       { period: periodStats.stats, cumulative: cumulativeStats.stats, children: await childReportValues(repos, template, unit, input.periodId, window.to) },
       prefilled,
     );
-    await repos.reports.saveValues(report.id, values, { userId: user?.id ?? null, action: 'compute', changes: diff(before, values) });
+    // A recomputation that finds the same figures leaves the report (and its revision) as it was.
+    if (!sameValues(before, values)) await repos.reports.saveValues(report.id, values, { userId: user?.id ?? null, action: 'compute', changes: diff(before, values) });
     return view(repos, (await repos.reports.findById(report.id))!, unit, values, user);
   });
 }
@@ -151,6 +152,18 @@ function diff(before: Map<string, ReportValue>, after: Map<string, ReportValue>)
     if (a !== b) changes[id] = { before: a, after: b };
   }
   return changes;
+}
+
+/** Same rows with the same value, provenance, computed figure, reason and rate parts. */
+function sameValues(before: Map<string, ReportValue>, after: Map<string, ReportValue>): boolean {
+  if (before.size !== after.size) return false;
+  for (const [id, b] of after) {
+    const a = before.get(id);
+    if (!a) return false;
+    if (a.value !== b.value || a.provenance !== b.provenance || a.computed !== b.computed || (a.reason ?? null) !== (b.reason ?? null)) return false;
+    if (a.parts?.numerator !== b.parts?.numerator || a.parts?.denominator !== b.parts?.denominator) return false;
+  }
+  return true;
 }
 
 export async function getReport(store: Store, user: SessionUser, reportId: number): Promise<ReportView> {

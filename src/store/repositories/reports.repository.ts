@@ -184,8 +184,8 @@ export class ReportsRepository {
     const updated = await this.db
       .updateTable('reports')
       .set({
+        // The revision counts changes of the data; a step of the workflow is an event, not one.
         status: step.to,
-        revision: sql`revision + 1`,
         updated_at: sql`now()`,
         ...(step.to === 'submitted' ? { submitted_at: sql`now()`, first_submitted_at: sql`coalesce(first_submitted_at, now())` } : {}),
         ...(step.to === 'approved' ? { approved_at: sql`now()` } : {}),

@@ -115,7 +115,10 @@ export function useReportDraft(initial: Report, template: Template, today: strin
     await run(
       'recompute',
       () => computeReport({ unitId: report.unit.id, templateId: report.templateId, periodId: report.periodId }),
-      (r) => `Đã tính lại số liệu từ hồ sơ (phiên bản ${r.revision}). Các số đã nhập và đã sửa được giữ nguyên.`,
+      (r) =>
+        r.revision === report.revision
+          ? `Đã tính lại từ hồ sơ: số liệu không thay đổi (vẫn là phiên bản ${r.revision}).`
+          : `Đã tính lại số liệu từ hồ sơ (phiên bản ${r.revision}). Các số đã nhập và đã sửa được giữ nguyên.`,
     );
   };
 
