@@ -159,7 +159,7 @@ describe('submission tracking, bulk approval and roll-up in the browser', () => 
 
     expect(await rolled(p, 'r_1_2_a').innerText()).toBe('7');
     expect(await rolled(p, 'r_1_2_b').innerText()).toBe('5');
-    expect(await rolled(p, 'r_1_2').innerText()).toBe('71,43 % (5/7)');
+    expect(await rolled(p, 'r_1_2').innerText()).toBe('71,43% (5/7)');
 
     await rolled(p, 'r_1_2').click();
     const drill = p.getByRole('complementary', { name: 'Số liệu từng đơn vị' });
@@ -167,7 +167,7 @@ describe('submission tracking, bulk approval and roll-up in the browser', () => 
     // Unit, figure and parts of each line (the last cell is the link to the report).
     const lines = () =>
       drill.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].slice(0, -1).map((c) => (c.textContent ?? '').trim()).join(' ')));
-    expect(await lines()).toEqual(['Xã Ba Bể 66,67 % 2/3', 'Xã Chợ Đồn 75 % 3/4']);
+    expect(await lines()).toEqual(['Xã Ba Bể 66,67% 2/3', 'Xã Chợ Đồn 75% 3/4']);
     expect(await drill.getByRole('link', { name: 'Xem báo cáo của Xã Chợ Đồn' }).getAttribute('href')).toBe(`/bao-cao/${reportIds.choDon}#row-r_1_2`);
     await screenshot(p, 'rollup-drilldown');
     await rolled(p, 'r_1_2_a').click();

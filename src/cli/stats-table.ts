@@ -1,10 +1,11 @@
 import type { DossierStats, Rate } from '../domain/dossiers/metrics';
 import { formatDateVi } from '../domain/text/iso-date';
+import { formatViPercent } from '../domain/templates/vi-number';
 import type { StatsResult } from '../services/dossiers/compute-dossier-stats';
 
 const n = (value: number) => value.toLocaleString('vi-VN');
 const pct = (rate: Rate) =>
-  rate.value === null ? '—' : `${rate.value.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}% (${n(rate.numerator)}/${n(rate.denominator)})`;
+  rate.value === null ? '—' : `${formatViPercent(rate.value)} (${n(rate.numerator)}/${n(rate.denominator)})`;
 
 function lines(stats: DossierStats): string[] {
   const s = stats;

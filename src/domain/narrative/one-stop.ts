@@ -1,6 +1,6 @@
 import { rate, type DossierStats, type Rate } from '../dossiers/metrics';
 import type { Template } from '../templates/template';
-import { formatViNumber, parseViNumber } from '../templates/vi-number';
+import { formatViNumber, formatViPercent, parseViNumber } from '../templates/vi-number';
 import { viDate } from './document-meta';
 import { cleanText } from './text';
 
@@ -26,7 +26,7 @@ export interface DataWindow {
 }
 
 const n = (value: number) => formatViNumber(value, 0);
-const pct = (value: number) => `${formatViNumber(value, 2)}%`;
+const pct = (value: number) => formatViPercent(value);
 const dossiers = (value: number) => `${n(value)} hồ sơ`;
 
 function listJoin(items: string[]): string {

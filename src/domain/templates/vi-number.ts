@@ -31,3 +31,8 @@ export function decimalsWritten(input: string | number): number {
 export function formatViNumber(value: number, maxDecimals = 2): string {
   return value.toLocaleString('vi-VN', { maximumFractionDigits: maxDecimals });
 }
+
+/** A percentage as the app writes it everywhere, without a space: 68.18 → "68,18%", 100 → "100%". */
+export function formatViPercent(value: number, maxDecimals = 2): string {
+  return `${formatViNumber(value, maxDecimals)}%`;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, parseViDate, todayIso } from './date';
 import { formatInstant, nowForInput, parseViDateTime, todayInVietnam } from './dateTime';
-import { formatNumber, formatRate } from './number';
+import { formatNumber, formatPercent, formatRate } from './number';
+import { percentText, rateText } from '../review/format';
 
 describe('web formatting', () => {
   it('shows ISO dates as dd/mm/yyyy and open bounds as a dash', () => {
@@ -48,5 +49,16 @@ describe('times and rates', () => {
     expect(formatRate({ value: 98.07, numerator: 509, denominator: 519 })).toBe('98,07% (509/519)');
     expect(formatRate({ value: 100, numerator: 1224, denominator: 1224 })).toBe('100% (1.224/1.224)');
     expect(formatRate({ value: null, numerator: 0, denominator: 0 })).toBe('— (0/0)');
+  });
+});
+
+describe('one percent style', () => {
+  it('writes every percentage without a space before the sign, in the charts, tables, roll-up and review alike', () => {
+    expect(formatPercent(68.18)).toBe('68,18%');
+    expect(percentText(68.18)).toBe('68,18%');
+    expect(rateText(68.18, 15, 22)).toBe('68,18% (15/22)');
+    expect(formatRate({ value: 68.18, numerator: 15, denominator: 22 })).toBe('68,18% (15/22)');
+    expect(formatPercent(100)).toBe('100%');
+    expect(formatPercent(33.333333)).toBe('33,33%');
   });
 });

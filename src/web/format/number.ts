@@ -1,3 +1,5 @@
+import { formatViPercent } from '../../domain/templates/vi-number';
+
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 /** 1224 → "1.224", 99.9 → "99,9" (vi-VN grouping and decimal comma). */
@@ -9,9 +11,9 @@ export function formatNumber(value: number, fractionDigits?: number): string {
   }).format(value);
 }
 
-/** A percentage already computed by the server (98.07 → "98,07%"). */
+/** A percentage already computed by the server (98.07 → "98,07%"): the one style of the whole app. */
 export function formatPercent(value: number): string {
-  return `${formatNumber(value)}%`;
+  return formatViPercent(value);
 }
 
 /** A rate with its parts: "98,07% (509/519)"; a rate without a denominator is "— (0/0)". */

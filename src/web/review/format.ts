@@ -1,12 +1,12 @@
 import { formatDate } from '../format/date';
-import { formatNumber } from '../format/number';
+import { formatNumber, formatPercent } from '../format/number';
 
-/** A percentage as offices write it: 99.9 → "99,9 %"; none → "—". */
+/** A percentage in the app's one style: 99.9 → "99,9%"; none → "—". */
 export function percentText(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${formatNumber(value)} %`;
+  return value === null || value === undefined ? '—' : formatPercent(value);
 }
 
-/** A rate with its parts: "51,9 % (109/210)"; without parts only the percentage. */
+/** A rate with its parts: "51,9% (109/210)"; without parts only the percentage. */
 export function rateText(value: number | null, numerator: number | null, denominator: number | null): string {
   const parts = numerator !== null && denominator !== null ? ` (${formatNumber(numerator)}/${formatNumber(denominator)})` : '';
   return `${percentText(value)}${parts}`;

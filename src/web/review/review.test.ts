@@ -49,12 +49,12 @@ describe('periods of a kind', () => {
 
 describe('numbers and deadlines', () => {
   it('writes percentages and rates the Vietnamese way', () => {
-    expect(percentText(99.9)).toBe('99,9 %');
+    expect(percentText(99.9)).toBe('99,9%');
     expect(percentText(null)).toBe('—');
-    expect(rateText(51.9, 109, 210)).toBe('51,9 % (109/210)');
-    expect(rateText(100, 1224, 1224)).toBe('100 % (1.224/1.224)');
+    expect(rateText(51.9, 109, 210)).toBe('51,9% (109/210)');
+    expect(rateText(100, 1224, 1224)).toBe('100% (1.224/1.224)');
     expect(rateText(null, 0, 0)).toBe('— (0/0)');
-    expect(rateText(71.43, null, null)).toBe('71,43 %');
+    expect(rateText(71.43, null, null)).toBe('71,43%');
   });
 
   it('says how far a deadline is', () => {

@@ -45,7 +45,7 @@ describe('rolled-up figures as shown', () => {
   it('sums counts, recomputes a rate with its parts and tells the options counted', () => {
     expect(rolledText(row('r_1_2_a'), values.get('r_1_2_a'))).toBe('7');
     expect(rolledText(row('r_3_4_2'), values.get('r_3_4_2'))).toBe('210');
-    expect(rolledText(row('r_1_2'), values.get('r_1_2'))).toBe('71,43 % (5/7)');
+    expect(rolledText(row('r_1_2'), values.get('r_1_2'))).toBe('71,43% (5/7)');
     expect(rolledText(row('r_1_6_2'), values.get('r_1_6_2'))).toBe('Phát phiếu: 1/2; Kết hợp: 1/2');
     expect(rolledText(row('r_1_3'), values.get('r_1_3'))).toBe('—');
     expect(rolledText(row('r_1_2'), undefined)).toBe('—');
@@ -67,8 +67,8 @@ describe('drill-down', () => {
       { unit: 'Xã Chợ Đồn', reportId: 2, value: '4', parts: '' },
     ]);
     expect(lines('r_1_2')).toEqual([
-      { unit: 'Xã Ba Bể', reportId: 1, value: '66,67 %', parts: '2/3' },
-      { unit: 'Xã Chợ Đồn', reportId: 2, value: '75 %', parts: '3/4' },
+      { unit: 'Xã Ba Bể', reportId: 1, value: '66,67%', parts: '2/3' },
+      { unit: 'Xã Chợ Đồn', reportId: 2, value: '75%', parts: '3/4' },
     ]);
     expect(lines('r_1_6_2').map((l) => l.value)).toEqual(['Kết hợp (2)', 'Phát phiếu (1)']);
     expect(lines('r_1_1').map((l) => l.value)).toEqual(['KH số 12', '—']);
@@ -91,11 +91,11 @@ describe('the check against the dossiers', () => {
     expect(lines.units.map((l) => [l.unitName, l.rowName, l.reported, l.computed, l.difference, l.reportId])).toEqual([
       ['Xã Ba Bể', '3.4.2. Số hồ sơ tiếp nhận trong kỳ', '100', '97', '+3', 1],
       ['Xã Chợ Đồn', '3.4.2. Số hồ sơ tiếp nhận trong kỳ', '110', '112', '−2', 2],
-      ['Xã Chợ Đồn', '3.4.4. Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến', '50 %', '37,5 %', '+12,5 %', 2],
+      ['Xã Chợ Đồn', '3.4.4. Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến', '50%', '37,5%', '+12,5%', 2],
     ]);
     expect(lines.totals.map((t) => [t.rowId, t.rolledUp, t.computed, t.differs, t.difference])).toEqual([
       ['r_3_4_2', '210', '209', true, '+1'],
-      ['r_3_4_4', '40 %', '40 %', false, '0'],
+      ['r_3_4_4', '40%', '40%', false, '0'],
     ]);
   });
 });

@@ -24,7 +24,7 @@ function figureText(row: TemplateRow, value: number): string {
 }
 
 /**
- * The rolled-up figure as shown: "1.224", "51,9 % (109/210)" for a rate recomputed from its
+ * The rolled-up figure as shown: "1.224", "51,9% (109/210)" for a rate recomputed from its
  * summed parts, the sentence of a counted option ("Kết hợp: 12/18"), "—" when there is none.
  */
 export function rolledText(row: TemplateRow, rolled: RolledValue | undefined): string {
@@ -48,7 +48,7 @@ export function unitParts(contribution: Contribution): { numerator: number; deno
 export interface ContributionLine {
   unit: Unit;
   reportId: number | null;
-  /** As shown: "3", "71,43 %", "Kết hợp (2)", "Được đếm". */
+  /** As shown: "3", "71,43%", "Kết hợp (2)", "Được đếm". */
   value: string;
   /** "5/7" for a rate, else empty. */
   parts: string;
