@@ -5,6 +5,7 @@ import { outlineIds, templateOutline } from '../../domain/narrative/outline';
 import type { Template } from '../../domain/templates/template';
 import { getReportDocument, reportExportUrl, saveReportDocument, type ReportDocumentDto } from '../api/reports';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useDownload } from '../hooks/useDownload';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingNotice } from '../ui/LoadingNotice';
 import { Notice } from '../ui/Notice';
@@ -29,20 +30,18 @@ export interface ReportDocumentPanelProps {
  */
 export function ReportDocumentPanel({ reportId, readOnly, template, values }: ReportDocumentPanelProps) {
   const loaded = useApiQuery((signal) => getReportDocument(reportId, signal), [reportId]);
+  const download = useDownload();
   return (
     <section className="panel report-document" aria-labelledby="report-document-title">
       <h2 id="report-document-title">Văn bản báo cáo</h2>
       <div className="toolbar-row" role="toolbar" aria-label="Tải văn bản báo cáo">
-        <a className="button" href={reportExportUrl(reportId, 'docx')} download>
-          Tải DOCX
-        </a>
-        <a className="button" href={reportExportUrl(reportId, 'xlsx')} download>
-          Tải XLSX
-        </a>
-        <a className="button" href={reportExportUrl(reportId, 'pdf')} download>
-          Tải PDF
-        </a>
+        {(['docx', 'xlsx', 'pdf'] as const).map((format) => (
+          <a key={format} className="button" href={reportExportUrl(reportId, format)} download onClick={download.onClick} aria-busy={download.busy === reportExportUrl(reportId, format)}>
+            {download.busy === reportExportUrl(reportId, format) ? `Đang tạo ${format.toUpperCase()}…` : `Tải ${format.toUpperCase()}`}
+          </a>
+        ))}
       </div>
+      <ErrorNotice error={download.error} />
       <ErrorNotice error={loaded.error} />
       {!loaded.data && !loaded.error && <LoadingNotice />}
       {loaded.data && <DocumentForm key={loaded.data.updatedAt ?? 'mac-dinh'} initial={loaded.data} readOnly={readOnly} template={template} values={values} />}
@@ -65,6 +64,8 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
   const [message, setMessage] = useState<string | null>(null);
   // The version this editor started from: a save after someone else's is refused, not merged blindly.
   const [version, setVersion] = useState<string | null>(initial.updatedAt);
+  // Whether the document is stored at all (false: the defaults are shown); a save makes it so.
+  const [stored, setStored] = useState(initial.saved);
   const set = <K extends keyof DocumentMeta>(key: K, value: DocumentMeta[K]) => setMeta((m) => ({ ...m, [key]: value }));
 
   const save = async () => {
@@ -75,6 +76,7 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
       const body = narrativeWithTexts(narrative, texts);
       const saved = await saveReportDocument(initial.reportId, { meta, narrative: body, expectedUpdatedAt: version });
       setVersion(saved.updatedAt);
+      setStored(true);
       setMeta(saved.meta);
       setNarrative(saved.narrative);
       setMessage('Đã lưu văn bản báo cáo.');
@@ -118,7 +120,7 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
             {previewing ? 'Ẩn xem trước' : 'Xem trước'}
           </button>
         </div>
-        {!initial.saved && <Notice kind="info">Chưa lưu: đây là nội dung mặc định theo đơn vị, kỳ báo cáo và báo cáo kỳ trước.</Notice>}
+        {!stored && <Notice kind="info">Chưa lưu: đây là nội dung mặc định theo đơn vị, kỳ báo cáo và báo cáo kỳ trước.</Notice>}
         <fieldset disabled={readOnly || busy}>
           <legend>Thông tin văn bản</legend>
           <div className="form-row">
