@@ -10,6 +10,7 @@ import { ChartCard } from './ChartCard';
 import { CompletenessChart } from './CompletenessChart';
 import { completenessTable } from './completeness';
 import { fileSlug } from './download';
+import { hasUnitsBelow } from './scope';
 
 const KIND_WORDS: Record<string, string> = { month: 'tháng', quarter: 'quý', half: '6 tháng', nine_months: '9 tháng', year: 'năm' };
 
@@ -44,11 +45,15 @@ export function CompletenessCard({ unit, trend }: { unit: Unit; trend: Trend | u
   return (
     <ChartCard
       title="Tình hình nộp báo cáo"
-      description="Số báo cáo các đơn vị trực thuộc phải nộp theo biểu mẫu, chia theo nộp đúng hạn, nộp muộn và chưa nộp, trong các kỳ của biểu đồ xu hướng."
+      description={
+        hasUnitsBelow(unit)
+          ? 'Số báo cáo các đơn vị trực thuộc phải nộp theo biểu mẫu, chia theo nộp đúng hạn, nộp muộn và chưa nộp, trong các kỳ của biểu đồ xu hướng.'
+          : `Các báo cáo ${unit.name} phải nộp theo biểu mẫu: nộp đúng hạn, nộp muộn hay chưa nộp, trong các kỳ của biểu đồ xu hướng.`
+      }
       fileName={fileName}
       controls={picker}
       hasChart={data !== null}
-      xlsx={data ? { make: () => tableXlsx(completenessTable(data, unit.name, fileName)) } : null}
+      xlsx={data ? { make: () => tableXlsx(completenessTable(data, unit, fileName)) } : null}
     >
       {(chartRef) => (
         <>
@@ -60,7 +65,7 @@ export function CompletenessCard({ unit, trend }: { unit: Unit; trend: Trend | u
           )}
           {answer.loading && <LoadingNotice />}
           {fits && !answer.loading && !answer.error && data === null && <Notice kind="info">Chưa có dữ liệu về tình hình nộp báo cáo.</Notice>}
-          {data && <CompletenessChart answer={data} unitName={unit.name} chartRef={chartRef} />}
+          {data && <CompletenessChart answer={data} unit={unit} chartRef={chartRef} />}
         </>
       )}
     </ChartCard>

@@ -2,19 +2,20 @@ import { useMemo, type RefObject } from 'react';
 import { formatNumber, formatPercent } from '../format/number';
 import { completenessRows, type CompletenessAnswer } from './completeness';
 import { EChart } from './EChart';
+import { reportingUnits, type ScopeUnit } from './scope';
 import { chartTitle, COLORS, FONT, type ChartInstance, type ChartOption } from './echarts';
 
 const MAX_SUBTITLE = 60;
 
 /** Chart option of report completeness: per period, the expected reports stacked as on time, late and missing. */
-export function completenessOption(answer: CompletenessAnswer, unitName: string): ChartOption {
+export function completenessOption(answer: CompletenessAnswer, unit: ScopeUnit): ChartOption {
   const rows = completenessRows(answer);
   const parts = [
     { name: 'Nộp đúng hạn', color: COLORS.green, value: (r: (typeof rows)[number]) => r.onTime },
     { name: 'Nộp muộn', color: COLORS.orange, value: (r: (typeof rows)[number]) => r.late },
     { name: 'Chưa nộp', color: COLORS.red, value: (r: (typeof rows)[number]) => r.missing },
   ];
-  const description = `Biểu đồ cột chồng "Tình hình nộp báo cáo" theo biểu mẫu ${answer.template.title}, các đơn vị trực thuộc ${unitName}. ${rows
+  const description = `Biểu đồ cột chồng "Tình hình nộp báo cáo" theo biểu mẫu ${answer.template.title}, ${reportingUnits(unit)}. ${rows
     .map((r) => `${r.label}: phải nộp ${formatNumber(r.expected)}, đúng hạn ${formatNumber(r.onTime)}, muộn ${formatNumber(r.late)}, chưa nộp ${formatNumber(r.missing)}`)
     .join('; ')}.`;
   const template = answer.template.title.length > MAX_SUBTITLE ? `${answer.template.title.slice(0, MAX_SUBTITLE - 1)}…` : answer.template.title;
@@ -22,7 +23,7 @@ export function completenessOption(answer: CompletenessAnswer, unitName: string)
     animation: false,
     aria: { enabled: true, label: { description } },
     textStyle: { fontFamily: FONT },
-    title: chartTitle('Tình hình nộp báo cáo', `${template} · các đơn vị trực thuộc ${unitName}`),
+    title: chartTitle('Tình hình nộp báo cáo', `${template} · ${reportingUnits(unit)}`),
     legend: { bottom: 0, data: parts.map((p) => p.name) },
     grid: { top: 76, left: 50, right: 24, bottom: 56 },
     tooltip: {
@@ -46,7 +47,7 @@ export function completenessOption(answer: CompletenessAnswer, unitName: string)
   };
 }
 
-export function CompletenessChart({ answer, unitName, chartRef }: { answer: CompletenessAnswer; unitName: string; chartRef: RefObject<ChartInstance | null> }) {
-  const option = useMemo(() => completenessOption(answer, unitName), [answer, unitName]);
+export function CompletenessChart({ answer, unit, chartRef }: { answer: CompletenessAnswer; unit: ScopeUnit; chartRef: RefObject<ChartInstance | null> }) {
+  const option = useMemo(() => completenessOption(answer, unit), [answer, unit]);
   return <EChart option={option} height={340} chartRef={chartRef} />;
 }

@@ -17,7 +17,8 @@ interface Props {
   years: number[];
   rate: RateKey;
   onPeriod: (kind: TrendKind, period: Period) => void;
-  onRate: (rate: RateKey) => void;
+  /** null: no ranking or distribution to choose for (a commune has no units below it). */
+  onRate: ((rate: RateKey) => void) | null;
 }
 
 /** The kind of period and the period the dashboard ends with, and the rate units are ranked by. */
@@ -69,16 +70,18 @@ export function DashboardControls({ kind, period, years, rate, onPeriod, onRate 
             </select>
           </div>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-rate`}>Chỉ tiêu xếp hạng, phân bố</label>
-          <select id={`${id}-rate`} value={rate} onChange={(e) => onRate(e.target.value as RateKey)}>
-            {RATE_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        {onRate && (
+          <div className="field">
+            <label htmlFor={`${id}-rate`}>Chỉ tiêu xếp hạng, phân bố</label>
+            <select id={`${id}-rate`} value={rate} onChange={(e) => onRate(e.target.value as RateKey)}>
+              {RATE_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
     </fieldset>
   );

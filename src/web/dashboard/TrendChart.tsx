@@ -2,6 +2,7 @@ import { useMemo, type RefObject } from 'react';
 import type { Trend } from '../api/dashboard';
 import { formatPercent, formatRate } from '../format/number';
 import { EChart } from './EChart';
+import { dossierScope } from './scope';
 import { chartTitle, COLORS, FONT, type ChartInstance, type ChartOption } from './echarts';
 
 const SERIES_COLORS = [COLORS.green, COLORS.blue, COLORS.purple, COLORS.orange];
@@ -14,7 +15,7 @@ export function trendOption(trend: Trend): ChartOption {
   // More than six periods: every label is written, slanted, rather than every other one hidden.
   const rotate = trend.points.length > 6;
   const description = [
-    `Biểu đồ đường "Xu hướng các tỷ lệ chính" của ${trend.unit.name} (gồm đơn vị trực thuộc), ${span}.`,
+    `Biểu đồ đường "Xu hướng các tỷ lệ chính" của ${dossierScope(trend.unit)}, ${span}.`,
     ...trend.rates.map((rate) => {
       const values = trend.points.map((p) => {
         const value = p.rates[rate.key as keyof typeof p.rates].value;
@@ -27,7 +28,7 @@ export function trendOption(trend: Trend): ChartOption {
     animation: false,
     aria: { enabled: true, label: { description } },
     textStyle: { fontFamily: FONT },
-    title: chartTitle('Xu hướng các tỷ lệ chính', `${trend.unit.name} (gồm đơn vị trực thuộc) · ${span}`),
+    title: chartTitle('Xu hướng các tỷ lệ chính', `${dossierScope(trend.unit)} · ${span}`),
     legend: { bottom: 0, data: trend.rates.map((r) => r.label) },
     grid: { top: 70, left: 50, right: 24, bottom: rotate ? 86 : 64 },
     tooltip: {

@@ -30,6 +30,9 @@ const ANSWER: CompletenessAnswer = {
   ],
 };
 
+const PROVINCE = { name: 'Tỉnh Thái Nguyên', level: 'province' as const };
+const COMMUNE = { name: 'Xã Ba Bể', level: 'commune' as const };
+
 describe('report completeness chart', () => {
   it('splits each period’s expected reports into on time, late and missing', () => {
     expect(completenessRows(ANSWER)).toEqual([
@@ -39,7 +42,7 @@ describe('report completeness chart', () => {
   });
 
   it('draws three stacked bar series over the periods', () => {
-    const option = completenessOption(ANSWER, 'Tỉnh Thái Nguyên');
+    const option = completenessOption(ANSWER, PROVINCE);
     expect((option.xAxis as { data: string[] }).data).toEqual(['Quý IV năm 2025', 'Quý I năm 2026']);
     const series = option.series as Array<{ name: string; type: string; stack: string; data: number[] }>;
     expect(series.map((s) => [s.name, s.type, s.stack, s.data])).toEqual([
@@ -52,12 +55,20 @@ describe('report completeness chart', () => {
   });
 
   it('hands the same numbers to the XLSX table, percentages as 0–100', () => {
-    const table = completenessTable(ANSWER, 'Tỉnh Thái Nguyên', 'nop-bao-cao');
+    const table = completenessTable(ANSWER, PROVINCE, 'nop-bao-cao');
     expect(table.columns.map((c) => c.header)).toEqual(['Kỳ báo cáo', 'Hạn nộp', 'Phải nộp', 'Nộp đúng hạn', 'Nộp muộn', 'Chưa nộp', 'Tỷ lệ đã nộp', 'Tỷ lệ nộp đúng hạn']);
     expect(table.rows).toEqual([
       ['Quý IV năm 2025', '2025-12-19', 3, 1, 1, 1, 66.67, 33.33],
       ['Quý I năm 2026', '2026-03-19', 3, 3, 0, 0, 100, 100],
     ]);
+  });
+
+  it('speaks of the commune itself on a commune’s dashboard, never of units below it', () => {
+    const option = completenessOption(ANSWER, COMMUNE);
+    expect((option.title as { subtext: string }).subtext).toBe('Phụ lục số liệu báo cáo CCHC cấp xã · Xã Ba Bể');
+    expect(JSON.stringify(option)).not.toContain('trực thuộc');
+    expect(completenessTable(ANSWER, COMMUNE, 'x').subtitle).toEqual(['Xã Ba Bể']);
+    expect(completenessTable(ANSWER, PROVINCE, 'x').subtitle).toEqual(['Các đơn vị trực thuộc Tỉnh Thái Nguyên']);
   });
 
   it('keeps an empty answer empty', () => {

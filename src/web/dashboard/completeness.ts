@@ -1,4 +1,7 @@
 import type { CompletenessAnswer, TableXlsx } from '../api/dashboard';
+import { reportingUnits, type ScopeUnit } from './scope';
+
+const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 export type { CompletenessAnswer };
 
@@ -40,10 +43,10 @@ export function completenessRows(answer: CompletenessAnswer): CompletenessRow[] 
 }
 
 /** The chart's numbers as a table for POST /api/dashboard/table.xlsx. */
-export function completenessTable(answer: CompletenessAnswer, unitName: string, fileName: string): TableXlsx {
+export function completenessTable(answer: CompletenessAnswer, unit: ScopeUnit, fileName: string): TableXlsx {
   return {
     title: `Tình hình nộp báo cáo — ${answer.template.title}`,
-    subtitle: [`Các đơn vị trực thuộc ${unitName}`],
+    subtitle: [upperFirst(reportingUnits(unit))],
     sheetName: 'Nộp báo cáo',
     fileName,
     columns: [

@@ -17,6 +17,7 @@ import { CompletenessCard } from '../dashboard/CompletenessCard';
 import { DashboardControls, KIND_OPTIONS } from '../dashboard/DashboardControls';
 import { DistributionChart } from '../dashboard/DistributionChart';
 import { fileSlug } from '../dashboard/download';
+import { hasUnitsBelow } from '../dashboard/scope';
 import { RankingChart } from '../dashboard/RankingChart';
 import { isRateKey, LOWER_IS_BETTER } from '../dashboard/rates';
 import { TrendChart } from '../dashboard/TrendChart';
@@ -68,9 +69,11 @@ export function DashboardPage() {
   const trendQuery = { unitId, kind, periodId: period.id };
   const unitsQuery = { unitId, periodId: period.id, rate, order: LOWER_IS_BETTER.has(rate) ? ('asc' as const) : ('desc' as const) };
   const trend = useApiQuery((signal) => getTrend(trendQuery, signal), [unitId, kind, period.id]);
-  const ranking = useApiQuery((signal) => getRanking(unitsQuery, signal), [unitId, period.id, rate]);
-  const distribution = useApiQuery((signal) => getDistribution(unitsQuery, signal), [unitId, period.id, rate]);
-  const unit = trend.data?.unit ?? ranking.data?.unit ?? null;
+  const unit = trend.data?.unit ?? (unitId === user.unit.id ? user.unit : null);
+  // A commune has no units below it: no ranking, no distribution, no words about "đơn vị trực thuộc".
+  const leaf = unit !== null && !hasUnitsBelow(unit);
+  const ranking = useApiQuery(unit && !leaf ? (signal) => getRanking(unitsQuery, signal) : null, [unitId, period.id, rate, unit !== null, leaf]);
+  const distribution = useApiQuery(unit && !leaf ? (signal) => getDistribution(unitsQuery, signal) : null, [unitId, period.id, rate, unit !== null, leaf]);
   const unitSlug = fileSlug(unit?.name ?? String(unitId));
   const noChildren = ranking.data !== undefined && ranking.data.items.length === 0;
 
@@ -79,8 +82,10 @@ export function DashboardPage() {
     <section className="page dashboard-page">
       <h1>Bảng điều khiển</h1>
       <p className="lead">
-        Các tỷ lệ chính của bộ phận một cửa qua các kỳ, xếp hạng và phân bố của các đơn vị trực thuộc, tình hình nộp báo cáo. Mỗi tỷ lệ được tính lại từ
-        tử số và mẫu số (không lấy trung bình); số liệu chốt theo Nghị định 09/2019/NĐ-CP.
+        {leaf
+          ? `Các tỷ lệ chính của bộ phận một cửa ${unit.name} qua các kỳ và tình hình nộp báo cáo của ${unit.name}.`
+          : 'Các tỷ lệ chính của bộ phận một cửa qua các kỳ, xếp hạng và phân bố của các đơn vị trực thuộc, tình hình nộp báo cáo.'}{' '}
+        Mỗi tỷ lệ được tính lại từ tử số và mẫu số (không lấy trung bình); số liệu chốt theo Nghị định 09/2019/NĐ-CP.
       </p>
       <div className="stats-controls">
         {user.role === 'officer' ? (
@@ -102,14 +107,14 @@ export function DashboardPage() {
           years={years}
           rate={rate}
           onPeriod={(k, p) => set({ loai: k, ky: p.id })}
-          onRate={(r) => set({ tyLe: r })}
+          onRate={leaf ? null : (r) => set({ tyLe: r })}
         />
       </div>
 
       <div className="dashboard-grid">
         <ChartCard
           title="Xu hướng các tỷ lệ chính"
-          description="Tỷ lệ giải quyết đúng hạn, tiếp nhận trực tuyến, số hóa hồ sơ và thanh toán trực tuyến của đơn vị (gồm các đơn vị trực thuộc) qua các kỳ gần nhất; dấu * là kỳ chưa kết thúc."
+          description={`Tỷ lệ giải quyết đúng hạn, tiếp nhận trực tuyến, số hóa hồ sơ và thanh toán trực tuyến của ${leaf ? 'đơn vị' : 'đơn vị (gồm các đơn vị trực thuộc)'} qua các kỳ gần nhất; dấu * là kỳ chưa kết thúc.`}
           fileName={`xu-huong-${unitSlug}-${period.id}`}
           hasChart={trend.data !== undefined}
           xlsx={trend.data ? { href: trendXlsxUrl(trendQuery) } : null}
@@ -123,6 +128,8 @@ export function DashboardPage() {
           )}
         </ChartCard>
 
+        {!leaf && (
+          <>
         <ChartCard
           title="Phân bố tỷ lệ của các đơn vị trực thuộc"
           description="Số đơn vị trực thuộc trong từng khoảng 10 điểm phần trăm (mỗi khoảng gồm cận dưới), và số đơn vị không có hồ sơ để tính."
@@ -161,6 +168,8 @@ export function DashboardPage() {
             </>
           )}
         </ChartCard>
+          </>
+        )}
 
         {unit && <CompletenessCard unit={unit} trend={trend.data} />}
       </div>
