@@ -71,6 +71,8 @@ export interface ParsedDossierRow {
   state: DossierState;
   receivedAt: LocalDateTime;
   dueAt: LocalDateTime | null;
+  /** false: the export gave the appointment as a date only ("15/03/2026"), due by the end of that day. */
+  dueHasTime: boolean;
   resultAt: LocalDateTime | null;
   deliveredAt: LocalDateTime | null;
   digitizedInput: boolean;
@@ -178,6 +180,7 @@ export function parseDossierRow(
       state: state!,
       receivedAt: receivedAt!,
       dueAt,
+      dueHasTime: /\d{1,2}:\d{2}/.test(cell('dueAt')),
       resultAt,
       deliveredAt,
       digitizedInput: digitizedInput!,

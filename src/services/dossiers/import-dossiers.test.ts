@@ -102,4 +102,17 @@ describe(`importDossiers on ${testEngineName()}`, () => {
     await expect(importDossiers(store, { path: tempFile('z.csv', 'Mã hồ sơ,Tên\n1,2'), source: 'motcua', actor: null })).rejects.toThrow(ImportRejectedError);
     expect(await store.dossiers.count()).toBe(before);
   });
+
+  it('keeps a date-only appointment as a day, not as 00:00 of that day', async () => {
+    const lines = [
+      'HS-D1,01906,1.001022,,,,Trực tiếp,02/03/2026 09:00,05/03/2026,,,Đang giải quyết,Không,Không,,,',
+      'HS-D2,01906,1.001022,,,,Trực tiếp,02/03/2026 09:00,05/03/2026 16:30,,,Đang giải quyết,Không,Không,,,',
+    ];
+    await importDossiers(store, { path: tempFile('hen-tra.csv', csv(lines)), source: 'hen-tra', actor: null });
+    const due = (code: string) => store.db.selectFrom('dossiers').select(['due_at', 'due_day', 'due_from_source']).where('source', '=', 'hen-tra').where('code', '=', code).executeTakeFirstOrThrow();
+    const [dateOnly, timed] = await Promise.all([due('HS-D1'), due('HS-D2')]);
+    expect(dateOnly).toMatchObject({ due_at: null, due_from_source: true });
+    expect(String(dateOnly.due_day)).toBe('2026-03-05');
+    expect(new Date(timed.due_at as unknown as string).toISOString()).toBe('2026-03-05T09:30:00.000Z');
+  });
 });

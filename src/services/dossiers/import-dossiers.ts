@@ -233,7 +233,8 @@ async function toWrite(
   source: string,
   calendarOf: (unit: Unit) => Promise<WorkCalendar>,
 ): Promise<DossierWrite> {
-  let dueAt = parsed.dueAt ? formatDateTime(parsed.dueAt) : null;
+  // A date-only appointment stays a day (shown "15/03/2026", never "00:00 15/03/2026").
+  let dueAt = parsed.dueAt && parsed.dueHasTime ? formatDateTime(parsed.dueAt) : null;
   let dueDay = parsed.dueAt?.date ?? null;
   if (!parsed.dueAt) {
     // The export gave no appointment date: compute it from the statutory time on our calendar.

@@ -1,5 +1,6 @@
 import { todayInVietnam } from '../../domain/calendar/date-time';
 import { duePeriod, recentDuePeriods } from '../../domain/reports/obligations';
+import { compareInboxItems } from '../../domain/reports/inbox-order';
 import { timelinessOf, type InboxItem } from '../../domain/reports/timeliness';
 import { parseCutoffRule, parsePeriodId, periodLabel } from '../../domain/period';
 import type { Store } from '../../store/store';
@@ -11,7 +12,7 @@ import { dayInVietnam, obligationFor } from './reporting-scope';
 
 /**
  * What waits for someone. An officer: the reports due from their unit (not yet submitted, or
- * returned to fix), nearest deadline first. A reviewer: the reports submitted from below.
+ * returned to fix). A reviewer: the reports submitted from below. Nearest deadline first.
  */
 export async function inbox(store: Store, user: SessionUser, options: { today?: string } = {}): Promise<InboxItem[]> {
   const today = options.today ?? todayInVietnam();
@@ -72,7 +73,7 @@ export async function inbox(store: Store, user: SessionUser, options: { today?: 
       items.push(item);
     }
   }
-  return items;
+  return items.sort(compareInboxItems);
 }
 
 /** An inbox line for a report that exists, without a deadline of its own. */

@@ -1,3 +1,4 @@
+import { compareInboxItems } from '../../domain/reports/inbox-order';
 import type { InboxItem } from '../api/review';
 
 export interface InboxGroups {
@@ -5,17 +6,16 @@ export interface InboxGroups {
   due: InboxItem[];
   /** Reports sent back with a reason. */
   returned: InboxItem[];
-  /** Reports waiting for the reviewer, oldest submission first. */
+  /** Reports waiting for the reviewer, nearest deadline first. */
   review: InboxItem[];
 }
 
 export function groupInbox(items: readonly InboxItem[]): InboxGroups {
-  const byDeadline = (a: InboxItem, b: InboxItem) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.unit.name.localeCompare(b.unit.name, 'vi');
-  const bySubmission = (a: InboxItem, b: InboxItem) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.unit.name.localeCompare(b.unit.name, 'vi');
+  const sorted = [...items].sort(compareInboxItems);
   return {
-    due: items.filter((i) => i.kind === 'due').sort(byDeadline),
-    returned: items.filter((i) => i.kind === 'returned').sort(byDeadline),
-    review: items.filter((i) => i.kind === 'review').sort(bySubmission),
+    due: sorted.filter((i) => i.kind === 'due'),
+    returned: sorted.filter((i) => i.kind === 'returned'),
+    review: sorted.filter((i) => i.kind === 'review'),
   };
 }
 
