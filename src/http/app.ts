@@ -85,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importsRoutes(store, importJobs));
   await app.register(statsRoutes(store));
   await app.register(dashboardRoutes(store));
-  await app.register(templatesRoutes());
+  await app.register(templatesRoutes(store));
   await app.register(reportsRoutes(store));
   await app.register(reportDocumentsRoutes(store));
   await app.register(reportWorkflowRoutes(store));

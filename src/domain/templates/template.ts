@@ -129,6 +129,11 @@ export const TemplateSchema = z
     issuer: z.string().min(1),
     source_document: z.string().optional(),
     levels: z.array(z.enum(UNIT_LEVELS)).min(1),
+    provinces: z
+      .array(z.string().regex(/^\d{2}$/, 'mã tỉnh gồm 2 chữ số, như trong danh mục đơn vị hành chính ("19")'))
+      .min(1)
+      .optional()
+      .describe('mã các tỉnh dùng biểu mẫu này ("19" là Thái Nguyên); bỏ trống: mọi tỉnh'),
     periods: z.array(z.enum(PERIOD_KINDS)).min(1),
     cutoff: z.string().default('nd09'),
     deadline_days: z.number().int().min(0).max(60).optional(),

@@ -4,6 +4,9 @@ import { checkReport, shippedTemplates } from '../../services/templates/check-re
 import { notFound } from '../../services/errors';
 import { requireUser } from '../auth/request-auth';
 import { errorResponses } from '../schemas';
+import type { Template } from '../../domain/templates/template';
+import type { Store } from '../../store/store';
+import { templatesForUnit } from '../../services/templates/templates-for-unit';
 
 const FindingSchema = z
   .object({
@@ -17,27 +20,51 @@ const FindingSchema = z
   })
   .meta({ id: 'Finding' });
 
-export function templatesRoutes(): FastifyPluginAsyncZod {
+const summary = (t: Template) => ({
+  id: t.id,
+  version: t.version,
+  title: t.title,
+  issuer: t.issuer,
+  cutoff: t.cutoff,
+  periods: t.periods,
+  levels: t.levels,
+  provinces: t.provinces ?? null,
+  rows: t.rows.length,
+});
+
+export function templatesRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/templates',
       {
         schema: {
           tags: ['Biểu mẫu'],
-          summary: 'Các biểu mẫu báo cáo',
+          summary: 'Các biểu mẫu báo cáo; với unitId: chỉ các biểu mẫu của tỉnh của đơn vị, cho cấp của đơn vị hoặc cấp dưới',
+          querystring: z.object({ unitId: z.coerce.number().int().positive().optional().describe('đơn vị xem biểu mẫu (thường là đơn vị của người dùng)') }),
           response: {
             200: z.object({
-              templates: z.array(z.object({ id: z.string(), version: z.string(), title: z.string(), issuer: z.string(), cutoff: z.string(), periods: z.array(z.string()), levels: z.array(z.string()), rows: z.number() })),
+              templates: z.array(
+                z.object({
+                  id: z.string(),
+                  version: z.string(),
+                  title: z.string(),
+                  issuer: z.string(),
+                  cutoff: z.string(),
+                  periods: z.array(z.string()),
+                  levels: z.array(z.string()),
+                  provinces: z.array(z.string()).nullable().describe('mã các tỉnh dùng biểu mẫu; null: mọi tỉnh'),
+                  rows: z.number(),
+                }),
+              ),
             }),
             ...errorResponses,
           },
         },
       },
       async (request) => {
-        requireUser(request);
-        return {
-          templates: [...shippedTemplates().values()].map((t) => ({ id: t.id, version: t.version, title: t.title, issuer: t.issuer, cutoff: t.cutoff, periods: t.periods, levels: t.levels, rows: t.rows.length })),
-        };
+        const user = requireUser(request);
+        const templates = request.query.unitId ? await templatesForUnit(store, user, request.query.unitId) : [...shippedTemplates().values()];
+        return { templates: templates.map(summary) };
       },
     );
 

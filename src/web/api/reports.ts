@@ -9,7 +9,7 @@ import type { Unit } from './types';
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
-/** One template of the list (GET /api/templates): no levels, rules or rows. */
+/** One template of the list (GET /api/templates): no rules or rows. */
 export interface TemplateSummary {
   id: string;
   version: string;
@@ -17,6 +17,9 @@ export interface TemplateSummary {
   issuer: string;
   cutoff: string;
   periods: string[];
+  levels: Template['levels'];
+  /** Codes of the provinces that use it; null: every province. */
+  provinces: string[] | null;
   /** Number of rows. */
   rows: number;
 }
@@ -102,8 +105,9 @@ export interface ValueChangeDto {
   reason?: string | null;
 }
 
-export const listTemplates = async (signal?: AbortSignal): Promise<TemplateSummary[]> =>
-  (await api.get<{ templates: TemplateSummary[] }>('/api/templates', withSignal(signal))).templates;
+/** The templates a unit's pickers offer: its province's forms for its level or a level below it. */
+export const listTemplates = async (unitId: number, signal?: AbortSignal): Promise<TemplateSummary[]> =>
+  (await api.get<{ templates: TemplateSummary[] }>('/api/templates', { query: { unitId }, ...withSignal(signal) })).templates;
 
 export const getTemplate = (id: string, signal?: AbortSignal) => api.get<TemplateJson>(`/api/templates/${encodeURIComponent(id)}`, withSignal(signal));
 

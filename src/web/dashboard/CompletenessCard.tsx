@@ -2,6 +2,9 @@ import { useId, useState } from 'react';
 import type { Unit } from '../api/types';
 import { getCompleteness, tableXlsx, type Trend } from '../api/dashboard';
 import { listTemplates } from '../api/reports';
+import { listObligations } from '../api/review';
+import { useCurrentUser } from '../auth/SessionContext';
+import { defaultTemplateId } from '../review/defaults';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingNotice } from '../ui/LoadingNotice';
@@ -17,9 +20,13 @@ const KIND_WORDS: Record<string, string> = { month: 'tháng', quarter: 'quý', h
 /** Report completeness of the units below, for a template, over the trend's periods. */
 export function CompletenessCard({ unit, trend }: { unit: Unit; trend: Trend | undefined }) {
   const id = useId();
-  const templates = useApiQuery((signal) => listTemplates(signal), []);
+  const user = useCurrentUser();
+  const templates = useApiQuery((signal) => listTemplates(user.unit.id, signal), [user.unit.id]);
+  const obligations = useApiQuery((signal) => listObligations(signal), []);
   const [chosen, setChosen] = useState<string | null>(null);
-  const template = templates.data?.find((t) => t.id === chosen) ?? templates.data?.[0];
+  // Until the obligations answer, no template is chosen (the first one would flash by).
+  const fallback = templates.data && (obligations.data || obligations.error) ? defaultTemplateId(templates.data, obligations.data ?? [], unit.id) : null;
+  const template = templates.data?.find((t) => t.id === chosen) ?? templates.data?.find((t) => t.id === fallback);
   const fits = template && trend ? template.periods.includes(trend.kind) : false;
   const periodIds = trend?.points.map((p) => p.id) ?? [];
   const answer = useApiQuery(

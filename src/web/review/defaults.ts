@@ -3,10 +3,11 @@ import type { Obligation, ObligationPeriodKind } from '../api/review';
 import { orderedKinds } from './periods';
 
 /**
- * The template a reviewer most likely means: the one their own unit (or the nearest unit of the
- * obligations listed) asks reports for, else the first template made for communes, else the first.
+ * The template a user most likely means, among those of their province: the one their own unit
+ * asks reports for, else one an obligation they can see (their province's) names, else the first
+ * template made for communes, else the first.
  */
-export function defaultTemplateId(templates: readonly TemplateJson[], obligations: readonly Obligation[], unitId: number): string | null {
+export function defaultTemplateId(templates: ReadonlyArray<Pick<TemplateJson, 'id' | 'levels'>>, obligations: readonly Obligation[], unitId: number): string | null {
   const usable = new Set(templates.map((t) => t.id));
   const own = obligations.find((o) => o.unit.id === unitId && usable.has(o.templateId));
   const any = obligations.find((o) => usable.has(o.templateId));
