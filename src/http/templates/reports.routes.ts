@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { computeReport, getReport, updateReportValues, type ReportView } from '../../services/reports/compute-report';
-import { assertUnitAccess } from '../../services/access/assert-unit-access';
+import { browseReports, MAX_PAGE_SIZE } from '../../services/reports/browse-reports';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
@@ -99,20 +99,46 @@ export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['Báo cáo'],
-          summary: 'Các báo cáo của một đơn vị và đơn vị trực thuộc',
-          querystring: z.object({ unitId: z.coerce.number().int().positive() }),
+          summary: 'Các báo cáo của một đơn vị và đơn vị trực thuộc, lọc theo biểu mẫu, kỳ, trạng thái; phân trang',
+          querystring: z.object({
+            unitId: z.coerce.number().int().positive().describe('đơn vị: với cán bộ thẩm định và quản trị, gồm mọi đơn vị trực thuộc'),
+            templateId: z.string().max(80).optional(),
+            periodId: z.string().max(20).optional().describe('kỳ báo cáo, như 2026-Q1'),
+            status: z.enum(REPORT_STATUSES).optional(),
+            page: z.coerce.number().int().min(1).max(100_000).optional(),
+            pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().describe(`số báo cáo mỗi trang (tối đa ${MAX_PAGE_SIZE}); bỏ trống: tất cả`),
+          }),
           response: {
-            200: z.object({ reports: z.array(z.object({ id: z.number(), unitId: z.number(), templateId: z.string(), periodId: z.string(), status: z.string(), revision: z.number(), windowFrom: z.string(), windowTo: z.string() })) }),
+            200: z.object({
+              reports: z.array(
+                z.object({
+                  id: z.number(),
+                  unitId: z.number(),
+                  unitName: z.string(),
+                  templateId: z.string(),
+                  periodId: z.string(),
+                  status: z.string(),
+                  revision: z.number(),
+                  windowFrom: z.string(),
+                  windowTo: z.string(),
+                }),
+              ),
+              total: z.number().describe('số báo cáo khớp bộ lọc'),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
             ...errorResponses,
           },
         },
       },
       async (request) => {
-        const user = requireUser(request);
-        await assertUnitAccess(store, user, request.query.unitId, 'read');
-        const ids = user.role === 'officer' ? [request.query.unitId] : [...(await store.units.subtreeIds(request.query.unitId))];
-        const reports = await store.reports.listForUnits(ids);
-        return { reports: reports.map(({ id, unitId, templateId, periodId, status, revision, windowFrom, windowTo }) => ({ id, unitId, templateId, periodId, status, revision, windowFrom, windowTo })) };
+        const result = await browseReports(store, requireUser(request), request.query);
+        return {
+          reports: result.items.map(({ id, unitId, unitName, templateId, periodId, status, revision, windowFrom, windowTo }) => ({ id, unitId, unitName, templateId, periodId, status, revision, windowFrom, windowTo })),
+          total: result.total,
+          page: result.page,
+          pageSize: result.pageSize,
+        };
       },
     );
 

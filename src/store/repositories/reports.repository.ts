@@ -91,6 +91,36 @@ export class ReportsRepository {
     return this.select().where('unit_id', 'in', unitIds).orderBy('window_to', 'desc').orderBy('id', 'desc').execute();
   }
 
+  /**
+   * One page of the reports of some units, filtered by template, period and status, newest data
+   * window first, with the number of all that match.
+   */
+  async browse(
+    unitIds: number[],
+    filter: { templateId?: string | undefined; periodId?: string | undefined; status?: ReportStatus | undefined },
+    page: { offset: number; limit: number },
+  ): Promise<{ items: Array<ReportRecord & { unitName: string }>; total: number }> {
+    if (unitIds.length === 0) return { items: [], total: 0 };
+    let where = this.db.selectFrom('reports as r').where('r.unit_id', 'in', unitIds);
+    if (filter.templateId) where = where.where('r.template_id', '=', filter.templateId);
+    if (filter.periodId) where = where.where('r.period_id', '=', filter.periodId);
+    if (filter.status) where = where.where('r.status', '=', filter.status);
+    const { total } = await where.select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow();
+    const rows = await where
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .select(['r.id', 'u.name as unitName'])
+      .orderBy('r.window_to', 'desc')
+      .orderBy('r.template_id')
+      .orderBy('u.name')
+      .orderBy('r.id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute();
+    const records = rows.length === 0 ? [] : await this.select().where('id', 'in', rows.map((r) => r.id)).execute();
+    const byId = new Map(records.map((r) => [r.id, r]));
+    return { items: rows.map((r) => ({ ...byId.get(r.id)!, unitName: r.unitName })), total: Number(total) };
+  }
+
   async insert(report: NewReport): Promise<ReportRecord> {
     const row = await this.db
       .insertInto('reports')

@@ -91,6 +91,7 @@ export interface HistoryEntry {
 export interface ReportListItem {
   id: number;
   unitId: number;
+  unitName: string;
   templateId: string;
   periodId: string;
   status: string;
@@ -111,9 +112,26 @@ export const listTemplates = async (unitId: number, signal?: AbortSignal): Promi
 
 export const getTemplate = (id: string, signal?: AbortSignal) => api.get<TemplateJson>(`/api/templates/${encodeURIComponent(id)}`, withSignal(signal));
 
-/** The unit's reports (an officer's own unit; a reviewer's or admin's whole subtree). */
-export const listReports = async (unitId: number, signal?: AbortSignal): Promise<ReportListItem[]> =>
-  (await api.get<{ reports: ReportListItem[] }>('/api/reports', { query: { unitId }, ...withSignal(signal) })).reports;
+export interface ReportQuery {
+  /** An officer's own unit; for a reviewer or admin, the unit whose whole subtree is listed. */
+  unitId: number;
+  templateId?: string | undefined;
+  periodId?: string | undefined;
+  status?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export interface ReportPage {
+  reports: ReportListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The reports under a unit, filtered, one page at a time (all of them without pageSize). */
+export const listReports = (query: ReportQuery, signal?: AbortSignal): Promise<ReportPage> =>
+  api.get<ReportPage>('/api/reports', { query: { ...query }, ...withSignal(signal) });
 
 /** Creates the unit's draft for the period, or recomputes it from the dossiers (entered values are kept). */
 export const computeReport = (input: { unitId: number; templateId: string; periodId: string }) => api.post<Report>('/api/reports', input);

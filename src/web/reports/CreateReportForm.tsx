@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { computeReport, type ReportListItem, type TemplateJson } from '../api/reports';
+import { computeReport, listReports, type TemplateJson } from '../api/reports';
+import { useApiQuery } from '../hooks/useApiQuery';
 import type { Unit } from '../api/types';
 import { formatDate } from '../format/date';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -12,13 +13,11 @@ interface Props {
   unit: Unit;
   /** Every template; those not made for the unit's level are left out. */
   templates: TemplateJson[];
-  /** The unit's reports, to say when the chosen one exists already. */
-  reports: ReportListItem[];
   today: string;
 }
 
 /** Chooses a template and a period and asks the server to compute the report from the dossiers. */
-export function CreateReportForm({ unit, templates, reports, today }: Props) {
+export function CreateReportForm({ unit, templates, today }: Props) {
   const id = useId();
   const navigate = useNavigate();
   const usable = useMemo(() => templates.filter((t) => t.levels.includes(unit.level)), [templates, unit.level]);
@@ -34,7 +33,12 @@ export function CreateReportForm({ unit, templates, reports, today }: Props) {
   const chosenKey = choices.some((c) => c.key === key) ? key : (choices[0]?.key ?? '');
   const periodId = template && chosenKey ? periodIdOf(year, chosenKey) : null;
   const dataWindow = template && periodId ? periodWindow(periodId, template.cutoff) : null;
-  const existing = periodId ? reports.find((r) => r.unitId === unit.id && r.templateId === templateId && r.periodId === periodId) : undefined;
+  // Whether the chosen report exists already (the list on the page shows one page only).
+  const found = useApiQuery(
+    template && periodId ? (signal) => listReports({ unitId: unit.id, templateId: template.id, periodId, pageSize: 5 }, signal) : null,
+    [unit.id, template?.id, periodId],
+  );
+  const existing = found.data?.reports.find((r) => r.unitId === unit.id && r.templateId === templateId && r.periodId === periodId);
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: 5 }, (_, i) => thisYear - 3 + i);
 

@@ -6,22 +6,22 @@ import { periodTitle } from './periods';
 import { reportStatusLabel } from './status';
 
 interface Props {
+  /** In the server's order: newest data window first. */
   reports: ReportListItem[];
   templateTitles: ReadonlyMap<string, string>;
-  /** Unit names by id, for a reviewer's list that spans several units; null hides the column. */
-  unitNames: ReadonlyMap<number, string> | null;
+  /** Whether to show each report's unit (a list that spans several units). */
+  showUnit: boolean;
 }
 
-/** The reports, newest period first. */
-export function ReportList({ reports, templateTitles, unitNames }: Props) {
-  const sorted = [...reports].sort((a, b) => b.windowTo.localeCompare(a.windowTo) || a.templateId.localeCompare(b.templateId) || a.unitId - b.unitId);
+/** The reports of a page of the list. */
+export function ReportList({ reports, templateTitles, showUnit }: Props) {
   return (
     <div className="table-wrap">
       <table className="table report-list" aria-label="Danh sách báo cáo">
         <thead>
           <tr>
             <th scope="col">Kỳ báo cáo</th>
-            {unitNames && <th scope="col">Đơn vị</th>}
+            {showUnit && <th scope="col">Đơn vị</th>}
             <th scope="col">Biểu mẫu</th>
             <th scope="col">Thời gian số liệu</th>
             <th scope="col">Trạng thái</th>
@@ -31,12 +31,12 @@ export function ReportList({ reports, templateTitles, unitNames }: Props) {
           </tr>
         </thead>
         <tbody>
-          {sorted.map((r) => (
+          {reports.map((r) => (
             <tr key={r.id}>
               <td className="nowrap">
                 <Link to={`/bao-cao/${r.id}`}>{periodTitle(r.periodId)}</Link>
               </td>
-              {unitNames && <td>{unitNames.get(r.unitId) ?? `Đơn vị số ${r.unitId}`}</td>}
+              {showUnit && <td>{r.unitName}</td>}
               <td>{templateTitles.get(r.templateId) ?? r.templateId}</td>
               <td className="nowrap">
                 {formatDate(r.windowFrom)} – {formatDate(r.windowTo)}
