@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/auth/role';
 import { createUser, listUsers, updateUser } from '../../services/users/manage-users';
 import type { Store } from '../../store/store';
-import { requireUser } from '../auth/request-auth';
+import { requireUser, SESSION_COOKIE } from '../auth/request-auth';
+import { sessionIdOf } from '../../services/auth/sessions';
+import { changeOwnPassword } from '../../services/users/change-own-password';
 import { presentUser } from '../presenters';
 import { ErrorSchema, errorResponses, UserSchema } from '../schemas';
 
@@ -53,12 +55,14 @@ export function usersRoutes(store: Store): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['Tài khoản'],
-          summary: 'Đổi tên, khóa/mở khóa hoặc đặt lại mật khẩu (cần tiêu đề X-CSRF-Token)',
+          summary: 'Sửa tài khoản: họ tên, vai trò, đơn vị, khóa/mở khóa, đặt lại mật khẩu (cần tiêu đề X-CSRF-Token)',
           params: z.object({ userId: z.coerce.number().int().positive() }),
           body: z.object({
             displayName: z.string().max(200).optional(),
             active: z.boolean().optional(),
-            password: z.string().max(200).optional(),
+            password: z.string().max(200).optional().describe('mật khẩu mới do quản trị viên đặt lại; các phiên của tài khoản kết thúc'),
+            role: z.enum(ROLES).optional(),
+            unitId: z.number().int().positive().optional().describe('chuyển tài khoản sang đơn vị khác trong phạm vi quản lý'),
           }),
           response: { 200: UserSchema, ...errorResponses },
         },
@@ -67,6 +71,24 @@ export function usersRoutes(store: Store): FastifyPluginAsyncZod {
         const actor = requireUser(request);
         const { user, unit } = await updateUser(store, actor, request.params.userId, request.body);
         return presentUser(user, unit);
+      },
+    );
+
+    app.put(
+      '/api/account/password',
+      {
+        schema: {
+          tags: ['Tài khoản'],
+          summary: 'Người dùng đổi mật khẩu của chính mình, kèm mật khẩu hiện tại; các phiên khác kết thúc (cần tiêu đề X-CSRF-Token)',
+          body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request);
+        const token = request.cookies[SESSION_COOKIE];
+        await changeOwnPassword(store, user, request.body, token ? sessionIdOf(token) : null);
+        return reply.status(204).send(null);
       },
     );
   };

@@ -8,7 +8,7 @@ import type { SessionUser } from './session-user';
 export const SESSION_TTL_MS = 8 * 60 * 60_000; // one working day
 
 const newToken = () => randomBytes(32).toString('base64url');
-const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface LoginInput {
   username: string;

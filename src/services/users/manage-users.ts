@@ -6,7 +6,9 @@ import { assertUnitAccess, principalOf } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { hashPassword } from '../auth/password';
 import { forbidden, invalidInput } from '../errors';
-import { addUser, MIN_PASSWORD_LENGTH, type AddUserInput } from './add-user';
+import { accountChangeProblems } from '../../domain/auth/account-rules';
+import type { Role } from '../../domain/auth/role';
+import { addUser, type AddUserInput } from './add-user';
 
 function assertAdmin(actor: SessionUser): void {
   if (!mayManageUsers(principalOf(actor))) throw forbidden('Chỉ quản trị viên được quản lý tài khoản.');
@@ -32,12 +34,16 @@ export async function createUser(store: Store, actor: SessionUser, input: Omit<A
 }
 
 export interface UserChanges {
-  displayName?: string;
-  active?: boolean;
-  password?: string;
+  displayName?: string | undefined;
+  active?: boolean | undefined;
+  /** A new password set by the administrator (a reset): the account's sessions end. */
+  password?: string | undefined;
+  role?: string | undefined;
+  /** Moves the account to another unit of the admin's subtree. */
+  unitId?: number | undefined;
 }
 
-/** Renames, (de)activates or resets the password of an account in the admin's subtree. */
+/** Renames, changes the role or unit of, (de)activates or resets the password of an account in the admin's subtree. */
 export async function updateUser(store: Store, actor: SessionUser, userId: number, changes: UserChanges) {
   assertAdmin(actor);
   const target = await store.users.findById(userId);
@@ -45,18 +51,33 @@ export async function updateUser(store: Store, actor: SessionUser, userId: numbe
   await assertUnitAccess(store, actor, target.unitId, 'write').catch(() => {
     throw forbidden('Bạn không có quyền quản lý tài khoản này.');
   });
-  if (changes.active === false && target.id === actor.id) throw invalidInput('Không thể tự khóa tài khoản của chính mình.');
-  if (changes.password !== undefined && changes.password.length < MIN_PASSWORD_LENGTH) {
-    throw invalidInput(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
+  const problems = accountChangeProblems(changes);
+  if (changes.active === false && target.id === actor.id) problems.push({ field: 'role', message: 'Không thể tự khóa tài khoản của chính mình.' });
+  if (changes.role !== undefined && changes.role !== target.role && target.id === actor.id) {
+    problems.push({ field: 'role', message: 'Không thể tự đổi vai trò của chính mình: nhờ một quản trị viên khác.' });
   }
-  if (changes.displayName !== undefined && !changes.displayName.trim()) throw invalidInput('Họ và tên không được để trống.');
+  if (changes.unitId !== undefined && changes.unitId !== target.unitId) {
+    if (target.id === actor.id) problems.push({ field: 'unitId', message: 'Không thể tự chuyển tài khoản của chính mình sang đơn vị khác.' });
+    else {
+      const inScope = await assertUnitAccess(store, actor, changes.unitId, 'write').then(
+        () => true,
+        () => false,
+      );
+      if (!inScope) problems.push({ field: 'unitId', message: 'Đơn vị mới không thuộc phạm vi quản lý của bạn.' });
+    }
+  }
+  if (problems.length > 0) throw invalidInput(problems.map((p) => p.message).join(' '), { problems });
+  const moves = (changes.role !== undefined && changes.role !== target.role) || (changes.unitId !== undefined && changes.unitId !== target.unitId);
   await store.transaction(async (repos) => {
     await repos.users.update(target.id, {
       ...(changes.displayName !== undefined ? { displayName: changes.displayName.trim() } : {}),
       ...(changes.active !== undefined ? { active: changes.active } : {}),
       ...(changes.password !== undefined ? { passwordHash: await hashPassword(changes.password) } : {}),
+      ...(changes.role !== undefined ? { role: changes.role as Role } : {}),
+      ...(changes.unitId !== undefined ? { unitId: changes.unitId } : {}),
     });
-    if (changes.active === false || changes.password !== undefined) await repos.sessions.deleteForUser(target.id);
+    // A reset password, a lock, or new powers: the account signs in again.
+    if (changes.active === false || changes.password !== undefined || moves) await repos.sessions.deleteForUser(target.id);
     await repos.audit.record({
       userId: actor.id,
       action: 'users.update',

@@ -34,7 +34,14 @@ export class SessionsRepository {
     await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   }
 
-  async deleteExpired(now: Date): Promise<void> {
+  /** Ends every session of a user but one (the one making a change). */
+  async deleteForUserExcept(userId: number, keepId: string | null): Promise<void> {
+    let query = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepId) query = query.where('id', '!=', keepId);
+    await query.execute();
+  }
+
+    async deleteExpired(now: Date): Promise<void> {
     await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   }
 }
