@@ -107,6 +107,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     if (response.status === 401 && !options.expectUnauthorized) reportUnauthorized();
     throw error;
   }
+  if (response.status === 204) return null as T;
   return (await response.json()) as T;
 }
 

@@ -35,5 +35,8 @@ export interface NewUser {
 export interface UserChanges {
   displayName?: string;
   active?: boolean;
+  /** A new password set by the administrator (a reset). */
   password?: string;
+  role?: Role;
+  unitId?: number;
 }

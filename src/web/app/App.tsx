@@ -21,6 +21,7 @@ const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ def
 const RollupPage = lazy(() => import('../pages/RollupPage').then((m) => ({ default: m.RollupPage })));
 const StatsPage = lazy(() => import('../pages/StatsPage').then((m) => ({ default: m.StatsPage })));
 const UnitsPage = lazy(() => import('../pages/UnitsPage').then((m) => ({ default: m.UnitsPage })));
+const ChangePasswordPage = lazy(() => import('../pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 /** Routes of the SPA; the server answers every non-API path with index.html. */
@@ -47,6 +48,7 @@ export function App() {
               <Route path="don-vi" element={<UnitsPage />} />
               <Route path="don-vi/:unitId" element={<UnitsPage />} />
               <Route path="tai-khoan" element={<UsersPage />} />
+              <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

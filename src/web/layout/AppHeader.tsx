@@ -12,6 +12,9 @@ export function AppHeader() {
         </Link>
         <div className="header-user">
           <UserBadge />
+          <Link to="/doi-mat-khau" className="header-link">
+            Đổi mật khẩu
+          </Link>
           <LogoutButton />
         </div>
       </div>

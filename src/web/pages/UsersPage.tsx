@@ -12,6 +12,7 @@ import { LoadingNotice } from '../ui/LoadingNotice';
 import { NoAccess } from '../ui/NoAccess';
 import { Notice } from '../ui/Notice';
 import { CreateUserForm } from '../users/CreateUserForm';
+import { EditUserForm } from '../users/EditUserForm';
 import { UsersTable } from '../users/UsersTable';
 
 export function UsersPage() {
@@ -30,6 +31,14 @@ function UsersAdmin() {
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
+
+  const onSaved = (saved: User, passwordReset: boolean) => {
+    setEditing(null);
+    setActionError(null);
+    setMessage(`Đã lưu tài khoản “${saved.username}”${passwordReset ? ' và đặt lại mật khẩu: người dùng đăng nhập bằng mật khẩu mới' : ''}.`);
+    users.reload();
+  };
 
   const onCreated = (created: User) => {
     setActionError(null);
@@ -65,9 +74,24 @@ function UsersAdmin() {
           </h2>
           <ErrorNotice error={users.error} />
           {users.loading && !users.data && <LoadingNotice />}
-          {users.data && <UsersTable users={users.data} currentUserId={me.id} busyId={busyId} onToggle={onToggle} />}
+          {users.data && (
+            <UsersTable
+              users={users.data}
+              currentUserId={me.id}
+              busyId={busyId}
+              onToggle={onToggle}
+              onEdit={(u) => {
+                setMessage(null);
+                setEditing(u);
+              }}
+            />
+          )}
         </div>
-        <CreateUserForm scope={me.unit} asOf={today} onCreated={onCreated} />
+        {editing ? (
+          <EditUserForm key={editing.id} user={editing} self={editing.id === me.id} scope={me.unit} asOf={today} onSaved={onSaved} onCancel={() => setEditing(null)} />
+        ) : (
+          <CreateUserForm scope={me.unit} asOf={today} onCreated={onCreated} />
+        )}
       </div>
     </section>
   );

@@ -6,9 +6,10 @@ interface Props {
   currentUserId: number;
   busyId: number | null;
   onToggle: (user: User) => void;
+  onEdit: (user: User) => void;
 }
 
-export function UsersTable({ users, currentUserId, busyId, onToggle }: Props) {
+export function UsersTable({ users, currentUserId, busyId, onToggle, onEdit }: Props) {
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Danh sách tài khoản">
@@ -37,6 +38,9 @@ export function UsersTable({ users, currentUserId, busyId, onToggle }: Props) {
                 <span className={`status ${user.active ? 'status-on' : 'status-off'}`}>{user.active ? 'Đang hoạt động' : 'Đã khóa'}</span>
               </td>
               <td className="actions">
+                <button type="button" className="button button-small" onClick={() => onEdit(user)} aria-label={`Sửa tài khoản ${user.username}`}>
+                  Sửa
+                </button>{' '}
                 {user.id === currentUserId ? (
                   <span className="hint">Tài khoản của bạn</span>
                 ) : (
