@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseViDate, todayIso } from './date';
+import { formatDate, formatDocumentDate, parseDocumentDateText, parseViDate, todayIso } from './date';
 import { formatInstant, nowForInput, parseViDateTime, todayInVietnam } from './dateTime';
 import { formatNumber, formatPercent, formatRate } from './number';
 import { percentText, rateText } from '../review/format';
@@ -60,5 +60,19 @@ describe('one percent style', () => {
     expect(formatRate({ value: 68.18, numerator: 15, denominator: 22 })).toBe('68,18% (15/22)');
     expect(formatPercent(100)).toBe('100%');
     expect(formatPercent(33.333333)).toBe('33,33%');
+  });
+});
+
+describe('the date of a document', () => {
+  it('is typed dd/mm/yyyy, or mm/yyyy to leave the day to the clerk, and shown the same way', () => {
+    expect(parseDocumentDateText('15/3/2026')).toBe('2026-03-15');
+    expect(parseDocumentDateText('03/2026')).toBe('2026-03');
+    expect(parseDocumentDateText('2026')).toBe('2026');
+    expect(parseDocumentDateText('31/02/2026')).toBeNull();
+    expect(parseDocumentDateText('2026-03-15')).toBeNull();
+    expect(parseDocumentDateText('13/2026')).toBeNull();
+    expect(formatDocumentDate('2026-03-15')).toBe('15/03/2026');
+    expect(formatDocumentDate('2026-03')).toBe('03/2026');
+    expect(formatDocumentDate('2026')).toBe('2026');
   });
 });

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingNotice } from '../ui/LoadingNotice';
 import { Notice } from '../ui/Notice';
 import { blocksToText, mapSections, narrativeWithTexts } from './document-text';
+import { DocumentDateField } from './DocumentDateField';
 import { DocumentPreview } from './DocumentPreview';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -127,7 +128,7 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
             {field('number', 'Số', <input id={`${id}-number`} value={meta.number ?? ''} onChange={(e) => set('number', e.target.value.trim() === '' ? null : e.target.value)} />, 'Để trống cho văn thư điền')}
             {field('symbol', 'Ký hiệu', <input id={`${id}-symbol`} value={meta.symbol} onChange={(e) => set('symbol', e.target.value)} />)}
             {field('place', 'Nơi ban hành', <input id={`${id}-place`} value={meta.place} onChange={(e) => set('place', e.target.value)} />)}
-            {field('date', 'Ngày', <input id={`${id}-date`} value={meta.date} onChange={(e) => set('date', e.target.value)} />, 'YYYY-MM-DD (có thể chỉ YYYY-MM)')}
+            {field('date', 'Ngày', <DocumentDateField id={`${id}-date`} value={meta.date} onChange={(date) => set('date', date)} />, 'dd/mm/yyyy (hoặc mm/yyyy để văn thư điền ngày)')}
           </div>
           {field('addressees', 'Kính gửi', <textarea id={`${id}-addressees`} rows={2} value={meta.addressees.join('\n')} onChange={(e) => set('addressees', lines(e.target.value))} />, 'Mỗi nơi một dòng; để trống nếu không có')}
           {field('summary', 'Trích yếu', <input id={`${id}-summary`} value={meta.summary} onChange={(e) => set('summary', e.target.value)} />)}
