@@ -12,6 +12,7 @@ import { Notice } from '../ui/Notice';
 import { blocksToText, mapSections, narrativeWithTexts } from './document-text';
 import { DocumentDateField } from './DocumentDateField';
 import { DocumentPreview } from './DocumentPreview';
+import { NarrativeEditor } from './NarrativeEditor';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
@@ -140,20 +141,21 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
         </fieldset>
         <fieldset disabled={readOnly || busy}>
           <legend>Nội dung</legend>
-          <p className="hint">Dòng trống ngăn các đoạn; dòng bắt đầu bằng “- ” là gạch đầu dòng; **đậm**, *nghiêng*.</p>
+          <p className="hint">Chữ đậm, nghiêng, danh sách gạch đầu dòng: chọn chữ rồi bấm nút phía trên mỗi mục (hoặc Ctrl+B, Ctrl+I). Enter mở đoạn mới.</p>
           {flattenSections(narrative.sections).map(({ section, heading, depth }) => (
             <div key={section.id} className={`narrative-section depth-${depth}`}>
-              <label htmlFor={`${id}-s-${section.id}`} className="narrative-heading">
+              <label htmlFor={`${id}-s-${section.id}`} id={`${id}-h-${section.id}`} className="narrative-heading">
                 {heading}
               </label>
               {outline && !outline.has(section.id) && (
                 <small className="hint">Mục này không còn trong dàn ý của biểu mẫu, được giữ lại vì có nội dung. Xóa hết nội dung của mục để bỏ mục khi lưu.</small>
               )}
-              <textarea
+              <NarrativeEditor
                 id={`${id}-s-${section.id}`}
-                rows={3}
+                labelledBy={`${id}-h-${section.id}`}
                 value={texts[section.id] ?? ''}
-                onChange={(e) => setTexts((t) => ({ ...t, [section.id]: e.target.value }))}
+                disabled={readOnly || busy}
+                onChange={(text) => setTexts((t) => ({ ...t, [section.id]: text }))}
               />
               {section.blocks.map((block, index) =>
                 block.type === 'generated' ? (
