@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { getImportSource } from '../api/imports';
 import { isAdmin } from '../auth/roles';
@@ -11,6 +11,8 @@ import { ColumnMapForm } from '../imports/ColumnMapForm';
 import { ImportProgress } from '../imports/ImportProgress';
 import { ImportResultPanel } from '../imports/ImportResultPanel';
 import { ImportUploadForm } from '../imports/ImportUploadForm';
+import { SampleFileButton } from '../imports/SampleFileButton';
+import { todayInVietnam } from '../format/dateTime';
 import { useImportUpload } from '../imports/useImportUpload';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingNotice } from '../ui/LoadingNotice';
@@ -20,6 +22,7 @@ const SOURCE_NAME = /^[\p{L}\p{N} ._-]{1,60}$/u;
 export function ImportPage() {
   useDocumentTitle('Nhập hồ sơ');
   const user = useCurrentUser();
+  const today = useMemo(() => todayInVietnam(), []);
   const [source, setSource] = useState('motcua');
   const [progress, upload] = useImportUpload();
   const debounced = useDebouncedValue(source.trim(), 400);
@@ -44,6 +47,7 @@ export function ImportPage() {
         </div>
         <aside className="panel import-help" aria-labelledby="import-help-title">
           <h2 id="import-help-title">Các cột của tệp</h2>
+          <SampleFileButton unit={user.unit} today={today} />
           <ErrorNotice error={sourceInfo.error} />
           {sourceInfo.loading && !sourceInfo.data && <LoadingNotice />}
           {!validSource && <p className="hint">Tên nguồn chỉ gồm chữ, số, khoảng trắng và . _ -</p>}
