@@ -253,14 +253,16 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['Gửi và duyệt báo cáo'],
-          summary: 'Danh sách đơn vị cần đôn đốc gửi báo cáo (XLSX): quá hạn trước, rồi chưa đến hạn, bị trả lại',
-          querystring: CompletenessQuery,
+          summary: 'Danh sách đơn vị cần đôn đốc gửi báo cáo (XLSX): đơn vị quá hạn, rồi đơn vị đến hạn trong số ngày đã chọn',
+          querystring: CompletenessQuery.extend({
+            withinDays: z.coerce.number().int().min(0).max(366).default(7).describe('đơn vị chưa đến hạn chỉ được liệt kê khi hạn gửi còn không quá số ngày này (mặc định 7)'),
+          }),
         },
       },
       async (request, reply) => {
         const matrix = await completeness(store, requireUser(request), request.query);
         const today = todayInVietnam();
-        const lines = reminderList(matrix).map(({ unit, period, cell }) => ({
+        const lines = reminderList(matrix, { today, withinDays: request.query.withinDays }).map(({ unit, period, cell }) => ({
           unitCode: unit.code,
           unitName: unit.name,
           periodLabel: period.label,
@@ -271,7 +273,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
         }));
         const buffer = await remindersXlsx({
           title: 'DANH SÁCH ĐƠN VỊ CẦN ĐÔN ĐỐC GỬI BÁO CÁO',
-          subtitle: `${matrix.template.title} – lập ngày ${formatDateVi(today)}`,
+          subtitle: `${matrix.template.title} – đơn vị quá hạn và đến hạn trong ${request.query.withinDays} ngày tới – lập ngày ${formatDateVi(today)}`,
           lines,
         });
         return reply

@@ -84,13 +84,21 @@ export async function completeness(
   };
 }
 
-/** The units still owing a report: overdue first, then those not yet due, for reminders. */
-export function reminderList(matrix: Completeness) {
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+/**
+ * The units still owing a report, for reminders: overdue first, then those due soon. With a
+ * window, a report not yet due is listed only when its deadline falls within `withinDays` days of
+ * `today` (0: today); a report due later waits for another reminder.
+ */
+export function reminderList(matrix: Completeness, window?: { today: string; withinDays: number }) {
   const unitById = new Map(matrix.units.map((u) => [u.id, u]));
   const periodById = new Map(matrix.periods.map((p) => [p.periodId, p]));
+  const soon = (deadline: string) => !window || dayNumber(deadline) - dayNumber(window.today) <= window.withinDays;
   return matrix.cells
     .filter((c) => c.timeliness === 'overdue' || c.timeliness === 'not_due' || c.state === 'returned')
     .filter((c) => c.state !== 'submitted' && c.state !== 'approved')
+    .filter((c) => c.timeliness === 'overdue' || soon(c.deadline))
     .map((c) => ({ unit: unitById.get(c.unitId)!, period: periodById.get(c.periodId)!, cell: c }))
     .sort((a, b) => Number(b.cell.timeliness === 'overdue') - Number(a.cell.timeliness === 'overdue') || a.cell.deadline.localeCompare(b.cell.deadline) || a.unit.code.localeCompare(b.unit.code));
 }

@@ -43,8 +43,9 @@ const completenessParams = (q: CompletenessQuery) => ({ unitId: q.unitId, templa
 export const getCompleteness = (query: CompletenessQuery, signal?: AbortSignal) =>
   api.get<CompletenessMatrix>('/api/completeness', { query: completenessParams(query), ...withSignal(signal) });
 
-/** The reminder list as XLSX (a plain link: the session cookie suffices). */
-export const remindersXlsxUrl = (query: CompletenessQuery) => buildUrl('/api/completeness/reminders.xlsx', completenessParams(query));
+/** The reminder list as XLSX: late units and those due within `withinDays` days (a plain link: the session cookie suffices). */
+export const remindersXlsxUrl = (query: CompletenessQuery, withinDays: number) =>
+  buildUrl('/api/completeness/reminders.xlsx', { ...completenessParams(query), withinDays });
 
 export interface ApproveOutcome {
   reportId: number;

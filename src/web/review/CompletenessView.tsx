@@ -16,6 +16,8 @@ export function CompletenessView({ matrix, query, reload }: Props) {
   const id = useId();
   const [filter, setFilter] = useState<UnitFilter>('all');
   const [text, setText] = useState('');
+  // Units not yet due are reminded only when their deadline is this close.
+  const [withinDays, setWithinDays] = useState(7);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const cells = useMemo(() => indexCells(matrix.cells), [matrix.cells]);
   const units = useMemo(() => filterUnits(matrix, filter, text), [matrix, filter, text]);
@@ -55,7 +57,11 @@ export function CompletenessView({ matrix, query, reload }: Props) {
             ))}
           </select>
         </div>
-        <a className="button reminders-link" href={remindersXlsxUrl(query)} download>
+        <div className="field reminder-days">
+          <label htmlFor={`${id}-days`}>Đôn đốc đơn vị quá hạn và đến hạn trong (ngày)</label>
+          <input id={`${id}-days`} type="number" min={0} max={366} value={withinDays} onChange={(e) => setWithinDays(Math.min(366, Math.max(0, Math.trunc(Number(e.target.value) || 0))))} />
+        </div>
+        <a className="button reminders-link" href={remindersXlsxUrl(query, withinDays)} download>
           Tải danh sách đôn đốc (XLSX)
         </a>
       </div>
