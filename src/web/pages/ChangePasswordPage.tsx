@@ -41,9 +41,10 @@ export function ChangePasswordPage() {
   };
 
   const input = (name: keyof typeof EMPTY, label: string, autoComplete: string, hint?: string) => (
-    <label className="field">
-      <span>{label}</span>
+    <div className="field">
+      <label htmlFor={`${id}-${name}-input`}>{label}</label>
       <input
+        id={`${id}-${name}-input`}
         type="password"
         value={fields[name]}
         onChange={set(name)}
@@ -57,7 +58,7 @@ export function ChangePasswordPage() {
         </small>
       )}
       <FieldProblem id={`${id}-${name}`} problems={problems} field={name} />
-    </label>
+    </div>
   );
 
   return (
