@@ -66,9 +66,15 @@ describe('the report document in the browser', () => {
     await shows(preview.locator('.paper-generated').first());
     expect(await preview.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(20);
 
-    // Typing in section I shows in the preview at once, as text (markup for bold, never HTML).
-    const typed = 'Đã ban hành Kế hoạch số 08/KH-UBND về **cải cách hành chính** <b>năm 2026</b> & tuyên truyền.';
-    await panel.getByLabel('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH').fill(typed);
+    // Typing in section I shows in the preview at once, as text (bold by the editor's button, never HTML).
+    await panel.getByLabel('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH').click();
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type('Đã ban hành Kế hoạch số 08/KH-UBND về ');
+    const bold = panel.getByRole('toolbar', { name: 'Định dạng' }).first().getByRole('button', { name: 'Đậm' });
+    await bold.click();
+    await p.keyboard.type('cải cách hành chính');
+    await bold.click();
+    await p.keyboard.type(' <b>năm 2026</b> & tuyên truyền.');
     const paragraph = preview.locator('.paper-paragraph', { hasText: 'Đã ban hành Kế hoạch số 08/KH-UBND' });
     await shows(paragraph);
     expect(await paragraph.textContent()).toBe('Đã ban hành Kế hoạch số 08/KH-UBND về cải cách hành chính <b>năm 2026</b> & tuyên truyền.');
