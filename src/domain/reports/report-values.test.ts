@@ -98,4 +98,22 @@ rows:
     const values = computeReportValues(province, { period: null, cumulative: null, children: [child(2), child('2'), child(1), child(null)] }, new Map());
     expect(values.get('r_1')).toMatchObject({ value: 2, provenance: 'computed' });
   });
+
+  it('stores every written form of "không phát sinh" as "-", and a rate over not-applicable parts as "-" too', () => {
+    const start = computeReportValues(template, null, new Map());
+    const { values, problems } = applyValueChanges(template, start, [
+      { rowId: 'r_3_a', value: 'Không phát sinh' },
+      { rowId: 'r_3_b', value: ' x ' },
+    ]);
+    expect(problems).toEqual([]);
+    expect(values.get('r_3_a')).toMatchObject({ value: '-', provenance: 'entered' });
+    expect(values.get('r_3_b')?.value).toBe('-');
+    expect(computeReportValues(template, null, values).get('r_3')).toMatchObject({ value: '-', provenance: 'computed', computed: null });
+    // Blank is not "không phát sinh": a rate with a blank part stays blank; so does 0/0.
+    const blank = applyValueChanges(template, start, [{ rowId: 'r_3_a', value: '-' }, { rowId: 'r_3_b', value: '' }]).values;
+    expect(blank.get('r_3_b')?.value).toBeNull();
+    expect(computeReportValues(template, null, blank).get('r_3')?.value).toBeNull();
+    const zero = applyValueChanges(template, start, [{ rowId: 'r_3_a', value: 0 }, { rowId: 'r_3_b', value: 0 }]).values;
+    expect(computeReportValues(template, null, zero).get('r_3')?.value).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import { metricValue, type DossierStats } from '../dossiers/metrics';
 import { evaluateFormula, formulaNames, parseFormula, roundTo } from '../templates/formula';
 import type { Template, TemplateRow } from '../templates/template';
 import { parseViNumber } from '../templates/vi-number';
+import { isNotApplicable, normaliseNotApplicable, NOT_APPLICABLE } from './not-applicable';
 
 /** Where a value came from: the statistics or a formula, the official's hand, or a corrected figure. */
 export type Provenance = 'computed' | 'entered' | 'overridden';
@@ -122,10 +123,14 @@ export function computeReportValues(template: Template, stats: StatsByWindow | n
   };
   for (const row of formulaOrder(template)) {
     const source = row.source as { formula: string; decimals?: number };
-    const raw = evaluateFormula(parseFormula(source.formula), numberOf);
+    const formula = parseFormula(source.formula);
+    const raw = evaluateFormula(formula, numberOf);
     const computed = raw === null ? null : roundTo(raw, source.decimals ?? 2);
+    // A rate whose missing parts are all "không phát sinh" does not apply either.
+    const missing = [...formulaNames(formula)].filter((name) => numberOf(name) === null);
+    const value = computed === null && missing.length > 0 && missing.every((name) => isNotApplicable(next.get(name)?.value)) ? NOT_APPLICABLE : computed;
     const existing = current.get(row.id);
-    next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed } : { value: computed, provenance: 'computed', computed, reason: null });
+    next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed } : { value, provenance: 'computed', computed, reason: null });
   }
   return next;
 }
@@ -137,7 +142,7 @@ export interface ValueChange {
 }
 
 /**
- * Applies an official's edits. A manual row becomes `entered`; changing a computed row is an
+ * Applies an official's edits. Every written form of "không phát sinh" is stored as "-". A manual row becomes `entered`; changing a computed row is an
  * override and needs a reason; clearing an override (value null) returns the row to its computed value.
  */
 export function applyValueChanges(
@@ -147,7 +152,8 @@ export function applyValueChanges(
 ): { values: Map<string, ReportValue>; problems: string[] } {
   const values = new Map(current);
   const problems: string[] = [];
-  for (const change of changes) {
+  for (const { value: written, ...rest } of changes) {
+    const change = { ...rest, value: typeof written === 'string' ? (written.trim() === '' ? null : normaliseNotApplicable(written.trim())) : written };
     const row = template.byId.get(change.rowId);
     if (!row) {
       problems.push(`Biểu mẫu không có dòng "${change.rowId}".`);

@@ -82,7 +82,7 @@ const Rule = z
     left: z.string().min(1),
     operator: z.enum(RULE_OPERATORS),
     right: z.string().min(1),
-    severity: z.enum(['error', 'warning']),
+    severity: z.enum(['error', 'warning', 'information']),
     message: z.string().min(1),
     missing: z.enum(['skip', 'zero', 'fail']).default('skip'),
     tolerance: z.number().min(0).optional(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveInterchangeValues } from './interchange';
 import { loadTemplate } from './load-template';
-import { validateValues } from './validate';
+import { failedComparison, findingText, validateValues } from './validate';
 
 const template = loadTemplate(
   `
@@ -51,7 +51,9 @@ describe('validateValues', () => {
   it('catches a percent that disagrees with its parts, naming both numbers', () => {
     const [finding] = check({ '1.1': '30', r_1_1_a: 8, r_1_1_b: 3 });
     expect(finding).toMatchObject({ row: 'r_1_1', code: '1.1.', rule: 'formula_matches', severity: 'error', reported: '30', expected: '37,5' });
-    expect(finding!.message).toBe('Dòng 1.1. Tỷ lệ hoàn thành kế hoạch ghi 30% nhưng tính từ số liệu thành phần được 37,5% (3/8).');
+    expect(finding!.message).toBe('Ghi 30% nhưng tính từ số liệu thành phần được 37,5% (3/8).');
+    // The row is named once, by whoever shows the finding.
+    expect(findingText(template, finding!)).toBe('1.1. Tỷ lệ hoàn thành kế hoạch: Ghi 30% nhưng tính từ số liệu thành phần được 37,5% (3/8).');
   });
 
   it('accepts a percent rounded to the precision written', () => {
@@ -81,8 +83,41 @@ describe('validateValues', () => {
     expect(check({ '8': '01/03/2024' })).toEqual([]);
   });
 
-  it('applies the template’s own rules with their severity', () => {
-    expect(check({ '2': 10, '9': 12 })[0]).toMatchObject({ rule: 'online_le_total', severity: 'warning' });
+  it('applies the template’s own rules with their severity, saying in words what failed', () => {
+    const [finding] = check({ '2': 27, '9': 30 });
+    expect(finding).toMatchObject({ rule: 'online_le_total', severity: 'warning' });
+    expect(finding!.message).toBe('Số hồ sơ trực tuyến lớn bất thường (30 lớn hơn 27).');
+  });
+
+  it('reads "-", "x" and "không phát sinh" as not applicable: no error, and nothing computed from them', () => {
+    for (const written of ['-', 'x', 'X', 'Không phát sinh', 'khong phat sinh', 'KHÔNG PHÁT SINH.']) {
+      expect(check({ '9': written, '8': written, '7.2': written })).toEqual([]);
+    }
+    // A rate over two not-applicable parts is left blank without a finding.
+    expect(check({ r_1_1_a: '-', r_1_1_b: '-' })).toEqual([]);
+    // ... and is no number in the template's own rules.
+    expect(check({ '2': 10, '9': '-' })).toEqual([]);
+  });
+
+  it('warns about a rate printed where its denominator is 0 or has no value', () => {
+    const zero = check({ '1.1': '100', r_1_1_a: 0, r_1_1_b: 0 });
+    expect(zero).toEqual([
+      expect.objectContaining({ row: 'r_1_1', rule: 'rate_not_computable', severity: 'warning', reported: '100' }),
+    ]);
+    expect(zero[0]!.message).toBe('Ghi 100% nhưng mẫu số bằng 0 (0/0) nên không tính được. Hãy để trống hoặc ghi "không phát sinh".');
+    expect(check({ '1.1': '100', r_1_1_b: 3 })[0]!.message).toContain('mẫu số để trống (3/trống)');
+    expect(check({ '1.1': '100', r_1_1_a: '-', r_1_1_b: '-' })[0]!.message).toContain('mẫu số ghi "không phát sinh" (-/-)');
+    // Written as not applicable, or left blank, it is what the form asks for.
+    expect(check({ '1.1': '-', r_1_1_a: 0, r_1_1_b: 0 })).toEqual([]);
+    expect(check({ r_1_1_a: 0, r_1_1_b: 0 })).toEqual([]);
+  });
+
+  it('tells (information, never an error) the value of a rate left blank while both parts are given', () => {
+    const findings = check({ r_1_1_a: 519, r_1_1_b: 509 });
+    expect(findings).toEqual([
+      expect.objectContaining({ row: 'r_1_1', rule: 'formula_blank', severity: 'information', expected: '98,07', reported: null }),
+    ]);
+    expect(findings[0]!.message).toBe('Tỷ lệ để trống; tính từ số liệu thành phần được 98,07% (509/519).');
   });
 
   it('puts a rule over an expression on the row it names first, not on a row whose id is a prefix', () => {
@@ -109,5 +144,15 @@ rules:
 
   it('reports keys that match no row, and ambiguous codes', () => {
     expect(resolveInterchangeValues(template, { '9.9': 1 }).problems).toEqual(['Biểu mẫu "thu" không có dòng "9.9".']);
+  });
+});
+
+describe('failedComparison', () => {
+  it('says what was found, not the rule that failed', () => {
+    expect(failedComparison(30, '<=', 27)).toBe('30 lớn hơn 27');
+    expect(failedComparison(3, '>=', 8)).toBe('3 nhỏ hơn 8');
+    expect(failedComparison(5, '<', 5)).toBe('5 bằng 5, không nhỏ hơn');
+    expect(failedComparison(2.5, '==', 3)).toBe('2,5 khác 3');
+    expect(failedComparison(4, '!=', 4)).toBe('4 bằng 4');
   });
 });
