@@ -228,6 +228,8 @@ export interface ReportEventsTable {
   correction: number;
   revision: number;
   snapshot: ColumnType<unknown, string | null, string | null>;
+  early_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  document: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface ReportingObligationsTable {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, planTransition, submissionProblems, WorkflowError } from './workflow';
-import type { Finding } from '../templates/validate';
+import { allowedActions, planTransition, WorkflowError } from './workflow';
 
 const author = { author: true, reviewer: false };
 const reviewer = { author: false, reviewer: true };
@@ -36,26 +35,5 @@ describe('report workflow', () => {
     expect(() => planTransition('approved', 'approve', author, null)).toThrow(/Chỉ cán bộ thẩm định của cấp trên mới được duyệt/);
     expect(() => planTransition('submitted', 'return', reviewer, '  ')).toThrow('Trả lại báo cáo cần ghi lý do.');
     expect(() => planTransition('approved', 'reopen', reviewer, null)).toThrow(/lý do đính chính/);
-  });
-});
-
-describe('submissionProblems', () => {
-  const finding = (severity: 'error' | 'warning', rule: string, row: string): Finding => ({
-    row,
-    code: null,
-    rule,
-    severity,
-    message: 'Sai.',
-    reported: null,
-    expected: null,
-  });
-  const name = (id: string) => `dòng ${id}`;
-  it('blocks on errors and on warnings without justification', () => {
-    const problems = submissionProblems([finding('error', 'sum', 'r_1'), finding('warning', 'max', 'r_2')], [], name);
-    expect(problems).toEqual(['Lỗi ở dòng r_1: Sai.', 'Cảnh báo ở dòng r_2 chưa có lời giải trình: Sai.']);
-  });
-  it('accepts justified warnings', () => {
-    expect(submissionProblems([finding('warning', 'max', 'r_2')], [{ rule: 'max', rowId: 'r_2', text: 'Do sáp nhập' }], name)).toEqual([]);
-    expect(submissionProblems([finding('warning', 'max', 'r_2')], [{ rule: 'max', rowId: 'r_2', text: ' ' }], name)).toHaveLength(1);
   });
 });

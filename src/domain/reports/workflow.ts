@@ -1,5 +1,3 @@
-import type { Finding } from '../templates/validate';
-
 /**
  * The life of a report, declared once: draft → submitted → approved, or submitted → returned
  * (with a reason) → submitted again. An approved report is reopened only as a correction, with a
@@ -98,24 +96,4 @@ export function planTransition(status: ReportStatus, action: TransitionAction, c
     throw new WorkflowError('comment', action === 'return' ? 'Trả lại báo cáo cần ghi lý do.' : 'Mở lại báo cáo đã duyệt cần ghi lý do đính chính.');
   }
   return transition;
-}
-
-export interface Justification {
-  rule: string;
-  rowId: string;
-  text: string;
-}
-
-/**
- * What stops a submission: every error, and every warning without a justification.
- * Returned as Vietnamese sentences naming the row.
- */
-export function submissionProblems(findings: readonly Finding[], justifications: readonly Justification[], rowName: (rowId: string) => string): string[] {
-  const justified = new Set(justifications.filter((j) => j.text.trim()).map((j) => `${j.rule}|${j.rowId}`));
-  const problems: string[] = [];
-  for (const f of findings) {
-    if (f.severity === 'error') problems.push(`Lỗi ở ${rowName(f.row)}: ${f.message}`);
-    else if (!justified.has(`${f.rule}|${f.row}`)) problems.push(`Cảnh báo ở ${rowName(f.row)} chưa có lời giải trình: ${f.message}`);
-  }
-  return problems;
 }

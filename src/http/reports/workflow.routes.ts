@@ -8,7 +8,11 @@ import { rollupWorkbook } from '../../export/rollup-xlsx';
 import { completeness, reminderList } from '../../services/reports/completeness';
 import { inbox } from '../../services/reports/inbox';
 import { listObligations, setObligation } from '../../services/reports/obligations';
-import { approveMany, reportHistory, transitionReport } from '../../services/reports/report-workflow';
+import { approveMany, previewApproveMany, reportHistory, transitionReport } from '../../services/reports/report-workflow';
+import { checkSubmission } from '../../services/reports/submission-check';
+import { changesSinceReturn } from '../../services/reports/changes-since-return';
+import { importReportFile } from '../../services/reports/import-report-file';
+import { CHECKLIST_KINDS } from '../../domain/reports/submission-checklist';
 import { computeRollup, rollupDiscrepancies, type Rollup } from '../../services/reports/rollup';
 import { todayInVietnam } from '../../domain/calendar/date-time';
 import { fileNamePart } from '../../services/reports/export-report';
@@ -79,9 +83,15 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['Gửi và duyệt báo cáo'],
-          summary: 'Gửi, gửi lại, trả lại (cần lý do), duyệt, mở lại để đính chính (cần lý do) — cần X-CSRF-Token',
+          summary:
+            'Gửi, gửi lại, trả lại (cần lý do), duyệt, mở lại để đính chính (cần lý do) — cần X-CSRF-Token. Gửi bị từ chối (400, details.checklist) khi báo cáo chưa đủ: xem GET …/submission-check',
           params: reportParams,
-          body: z.object({ action: z.enum(TRANSITION_ACTIONS), comment: z.string().max(4000).nullable().optional(), expectedRevision: z.number().int().optional() }),
+          body: z.object({
+            action: z.enum(TRANSITION_ACTIONS),
+            comment: z.string().max(4000).nullable().optional(),
+            expectedRevision: z.number().int().optional(),
+            earlyReason: z.string().max(4000).nullable().optional().describe('Lý do gửi trước khi hết kỳ lấy số liệu (bắt buộc khi đó; ghi vào quá trình gửi và duyệt)'),
+          }),
           response: { 200: ReportSchema, ...errorResponses },
         },
       },
@@ -89,17 +99,120 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
         presentReport(await transitionReport(store, requireUser(request), request.params.reportId, request.body.action, request.body)),
     );
 
+    const ReportIds = z.array(z.number().int().positive()).min(1).max(500);
+
+    app.post(
+      '/api/reports/approve-many/preview',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Trước khi duyệt nhiều báo cáo: từng báo cáo với lý do cần xem riêng (gửi sớm, số liệu sửa tay, dòng bắt buộc ghi không phát sinh) — cần X-CSRF-Token',
+          body: z.object({ reportIds: ReportIds }),
+          response: {
+            200: z.object({ reports: z.array(z.object({ reportId: z.number(), unitName: z.string(), periodId: z.string(), reasons: z.array(z.string()) })) }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => ({ reports: await previewApproveMany(store, requireUser(request), request.body.reportIds) }),
+    );
+
     app.post(
       '/api/reports/approve-many',
       {
         schema: {
           tags: ['Gửi và duyệt báo cáo'],
-          summary: 'Duyệt nhiều báo cáo cùng lúc; mỗi báo cáo thành công hay không là riêng — cần X-CSRF-Token',
-          body: z.object({ reportIds: z.array(z.number().int().positive()).min(1).max(500), comment: z.string().max(4000).nullable().optional() }),
-          response: { 200: z.object({ outcomes: z.array(z.object({ reportId: z.number(), ok: z.boolean(), message: z.string() })) }), ...errorResponses },
+          summary:
+            'Duyệt nhiều báo cáo cùng lúc; mỗi báo cáo thành công hay không là riêng. confirmedCount phải bằng số báo cáo; báo cáo cần xem riêng chỉ được duyệt khi có trong confirmedFlagged — cần X-CSRF-Token',
+          body: z.object({
+            reportIds: ReportIds,
+            comment: z.string().max(4000).nullable().optional(),
+            confirmedCount: z.number().int().min(0).describe('Số báo cáo người duyệt đã xác nhận (bằng số báo cáo trong reportIds)'),
+            confirmedFlagged: z.array(z.number().int().positive()).max(500).optional().describe('Các báo cáo cần xem riêng mà người duyệt vẫn xác nhận duyệt'),
+          }),
+          response: {
+            200: z.object({ outcomes: z.array(z.object({ reportId: z.number(), ok: z.boolean(), message: z.string(), needsReview: z.boolean().optional() })) }),
+            ...errorResponses,
+          },
         },
       },
-      async (request) => ({ outcomes: await approveMany(store, requireUser(request), request.body.reportIds, request.body.comment) }),
+      async (request) => ({ outcomes: await approveMany(store, requireUser(request), request.body.reportIds, request.body) }),
+    );
+
+    app.get(
+      '/api/reports/:reportId/submission-check',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Danh sách việc còn thiếu trước khi gửi: dòng bắt buộc chưa có số liệu, mục chưa có nội dung, ngày ban hành và người ký, lỗi, cảnh báo chưa giải trình, gửi sớm',
+          params: reportParams,
+          querystring: z.object({ earlyReason: z.string().max(4000).optional() }),
+          response: {
+            200: z.object({
+              ready: z.boolean(),
+              early: z.boolean().describe('Kỳ lấy số liệu chưa kết thúc: gửi cần lý do'),
+              windowTo: z.string(),
+              items: z.array(z.object({ kind: z.enum(CHECKLIST_KINDS), target: z.string(), label: z.string(), message: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => checkSubmission(store, requireUser(request), request.params.reportId, request.query.earlyReason),
+    );
+
+    const ChangeValue = z.union([z.number(), z.string(), z.null()]);
+    app.get(
+      '/api/reports/:reportId/changes-since-return',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary: 'Những gì đã thay đổi so với bản bị trả lại: số liệu (trước → sau) và văn bản (từng mục, từng trường); changes null khi báo cáo chưa bị trả lại lần nào',
+          params: reportParams,
+          response: {
+            200: z.object({
+              changes: z
+                .object({
+                  returnedAt: z.string(),
+                  comment: z.string().nullable(),
+                  comparedWith: z.enum(['submitted', 'current']),
+                  values: z.array(z.object({ rowId: z.string(), label: z.string(), before: ChangeValue, after: ChangeValue })),
+                  text: z.array(z.object({ target: z.string(), label: z.string(), before: z.string(), after: z.string() })).nullable(),
+                })
+                .nullable(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => ({ changes: await changesSinceReturn(store, requireUser(request), request.params.reportId) }),
+    );
+
+    app.post(
+      '/api/reports/import',
+      {
+        schema: {
+          tags: ['Báo cáo'],
+          summary:
+            'Nhập số liệu (và khi có: meta, narrative, notes) từ tệp trao đổi (docs/interchange.md) vào báo cáo nháp hoặc bị trả lại của đơn vị — cần X-CSRF-Token',
+          body: z.looseObject({ template: z.string(), values: z.record(z.string(), z.unknown()) }).describe('Tệp trao đổi: template, unit, period, values, notes, meta, narrative'),
+          response: {
+            200: z.object({
+              report: ReportSchema,
+              created: z.boolean(),
+              changed: z.array(z.string()),
+              overridden: z.array(z.string()),
+              justified: z.number(),
+              documentSaved: z.boolean(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const { view, ...summary } = await importReportFile(store, requireUser(request), request.body);
+        return { report: presentReport(view), ...summary };
+      },
     );
 
     app.get(

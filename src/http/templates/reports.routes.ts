@@ -8,6 +8,7 @@ import { presentUnit } from '../presenters';
 import { errorResponses, UnitSchema } from '../schemas';
 import { REPORT_ACTION_LABELS, REPORT_STATUS_LABELS, REPORT_STATUSES, TRANSITION_ACTIONS } from '../../domain/reports/workflow';
 import type { ReportEventRecord } from '../../store/repositories/reports.repository';
+import { FindingSchema } from './templates.routes';
 
 const ValueSchema = z.object({
   rowId: z.string(),
@@ -29,8 +30,20 @@ export const ReportEventSchema = z
     toStatus: z.string(),
     comment: z.string().nullable(),
     correction: z.number(),
+    earlyReason: z.string().nullable().describe('Gửi trước khi hết kỳ lấy số liệu: lý do đơn vị ghi'),
   })
   .meta({ id: 'ReportEvent' });
+
+const ReportValueText = z.union([z.number(), z.string(), z.null()]);
+
+export const ReviewAttentionSchema = z
+  .object({
+    early: z.object({ reason: z.string(), windowTo: z.string(), at: z.string() }).nullable().describe('Báo cáo gửi trước khi hết kỳ lấy số liệu, với lý do'),
+    overrides: z.array(z.object({ rowId: z.string(), label: z.string(), value: ReportValueText, computed: z.number().nullable(), reason: z.string() })).describe('Số liệu tự động đã được sửa tay, với lý do'),
+    justified: z.array(z.object({ rowId: z.string(), label: z.string(), rule: z.string(), message: z.string(), text: z.string() })).describe('Cảnh báo đã có lời giải trình'),
+    notApplicable: z.array(z.object({ rowId: z.string(), label: z.string() })).describe('Dòng bắt buộc được ghi "không phát sinh"'),
+  })
+  .meta({ id: 'ReviewAttention' });
 
 export const ReportSchema = z
   .object({
@@ -52,8 +65,9 @@ export const ReportSchema = z
     actions: z.array(z.object({ action: z.string(), label: z.string() })).describe('Các thao tác người dùng hiện tại được phép làm'),
     events: z.array(ReportEventSchema),
     values: z.array(ValueSchema),
-    findings: z.array(z.looseObject({ row: z.string(), rule: z.string(), severity: z.string(), message: z.string() })),
+    findings: z.array(FindingSchema),
     justifications: z.array(z.object({ rule: z.string(), rowId: z.string(), text: z.string() })),
+    attention: ReviewAttentionSchema.describe('Những điểm người duyệt cần xem: gửi sớm, số liệu sửa tay, cảnh báo đã giải trình, dòng bắt buộc ghi không phát sinh'),
   })
   .meta({ id: 'Report' });
 
@@ -67,6 +81,7 @@ export const presentEvent = (e: ReportEventRecord) => ({
   toStatus: e.toStatus,
   comment: e.comment,
   correction: e.correction,
+  earlyReason: e.earlyReason ?? null,
 });
 
 export const presentReport = (view: ReportView) => ({
@@ -90,6 +105,7 @@ export const presentReport = (view: ReportView) => ({
   values: [...view.values].map(([rowId, v]) => ({ rowId, value: v.value, provenance: v.provenance, computed: v.computed, reason: v.reason, parts: v.parts ?? null })),
   findings: view.findings.map((f) => ({ ...f })),
   justifications: view.justifications,
+  attention: view.attention,
 });
 
 export function reportsRoutes(store: Store): FastifyPluginAsyncZod {

@@ -7,14 +7,15 @@ import { errorResponses } from '../schemas';
 import type { Template } from '../../domain/templates/template';
 import type { Store } from '../../store/store';
 import { templatesForUnit } from '../../services/templates/templates-for-unit';
+import { FINDING_SEVERITIES } from '../../domain/templates/validate';
 
-const FindingSchema = z
+export const FindingSchema = z
   .object({
     row: z.string(),
     code: z.string().nullable(),
     rule: z.string(),
-    severity: z.enum(['error', 'warning']),
-    message: z.string(),
+    severity: z.enum(FINDING_SEVERITIES).describe('error: chặn việc gửi; warning: cần lời giải trình; information: chỉ để biết, không chặn'),
+    message: z.string().describe('Nội dung, không nhắc lại tên dòng (dòng ở row, code)'),
     reported: z.string().nullable(),
     expected: z.string().nullable(),
   })

@@ -9,6 +9,7 @@ import type { Unit } from '../../domain/units/unit';
 import type { Repositories, Store } from '../../store/store';
 import type { ReportEventRecord, ReportRecord } from '../../store/repositories/reports.repository';
 import { allowedActions, EDITABLE_STATUSES, type ReportAction } from '../../domain/reports/workflow';
+import { reviewAttention, type EarlySubmission, type ReviewAttention } from '../../domain/reports/review-attention';
 import { capacityOf } from './report-capacity';
 import { assertUnitAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
@@ -35,20 +36,32 @@ export interface ReportView {
   actions: ReportAction[];
   /** Its transitions, oldest first. */
   events: ReportEventRecord[];
+  /** What the reviewer must see: an early submission, corrected figures, justified warnings, required rows marked "không phát sinh". */
+  attention: ReviewAttention;
+}
+
+/** The early submission behind the report's current state: the latest submission, when it gave a reason. */
+export function earlySubmission(report: ReportRecord, events: readonly ReportEventRecord[]): EarlySubmission | null {
+  if (report.status !== 'submitted' && report.status !== 'approved') return null;
+  const last = events.filter((e) => e.action === 'submit' || e.action === 'resubmit').at(-1);
+  return last?.earlyReason ? { reason: last.earlyReason, windowTo: report.windowTo, at: last.at } : null;
 }
 
 async function view(repos: Repositories, report: ReportRecord, unit: Unit, values: Map<string, ReportValue>, user: SessionUser | null): Promise<ReportView> {
   const template = templateById(report.templateId);
   const findings = validateValues(template, new Map([...values].map(([id, v]) => [id, v.value])), { reportDate: todayInVietnam() });
+  const justifications = await repos.reports.justifications(report.id);
+  const events = await repos.reports.events(report.id);
   return {
     report,
     unit,
     template,
     values,
     findings,
-    justifications: await repos.reports.justifications(report.id),
+    justifications,
     actions: allowedActions(report.status, await capacityOf(repos, user, report.unitId)),
-    events: await repos.reports.events(report.id),
+    events,
+    attention: reviewAttention({ template, level: unit.level, values, findings, justifications, early: earlySubmission(report, events) }),
   };
 }
 

@@ -17,7 +17,9 @@ import { conflict, forbidden, invalidInput } from '../errors';
 import { EDITABLE_STATUSES } from '../../domain/reports/workflow';
 import { capacityOf } from './report-capacity';
 import { shippedTemplates } from '../templates/check-report';
-import { getReport, type ReportView } from './compute-report';
+import { earlySubmission, getReport, type ReportView } from './compute-report';
+import { reviewAttention } from '../../domain/reports/review-attention';
+import { validateValues } from '../../domain/templates/validate';
 
 /**
  * The document around a report's figures (Decree 30/2020 header, signature, recipients) and its
@@ -167,7 +169,21 @@ export async function reportViewFor(store: Store, user: SessionUser | null, repo
   const unit = (await store.units.findById(report.unitId))!;
   const template = shippedTemplates().get(report.templateId);
   if (!template) throw invalidInput(`Không có biểu mẫu "${report.templateId}".`);
-  return { report, unit, template, values: await store.reports.values(report.id), findings: [], justifications: [], actions: [], events: [] };
+  const values = await store.reports.values(report.id);
+  const findings = validateValues(template, new Map([...values].map(([id, v]) => [id, v.value])), { reportDate: todayInVietnam() });
+  const justifications = await store.reports.justifications(report.id);
+  const events = await store.reports.events(report.id);
+  return {
+    report,
+    unit,
+    template,
+    values,
+    findings,
+    justifications,
+    actions: [],
+    events,
+    attention: reviewAttention({ template, level: unit.level, values, findings, justifications, early: earlySubmission(report, events) }),
+  };
 }
 
 export async function getReportDocument(store: Store, user: SessionUser | null, reportId: number): Promise<ReportDocument> {

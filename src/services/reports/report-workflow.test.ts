@@ -9,6 +9,7 @@ import { inbox } from './inbox';
 import { setObligation } from './obligations';
 import { approveMany, reportHistory, transitionReport } from './report-workflow';
 import { computeRollup } from './rollup';
+import { completeReport } from './testing/complete-report';
 
 const T = 'mac-dinh-xa';
 
@@ -52,9 +53,14 @@ describe(`report workflow, completeness and roll-up (${testEngineName()})`, () =
       expectedRevision: report.report.revision,
     });
   };
+  /** The values, then every other required row, the narrative, the date and the signer. */
+  const complete = async (user: SessionUser, unitId: number, periodId: string, values: Record<string, number>) => {
+    const report = await fill(user, unitId, periodId, values);
+    return completeReport(store, user, report.report.id);
+  };
 
   it('plays submit → return (with reason) → resubmit → approve, freezing what was sent', async () => {
-    const draft = await fill(officerA, ids.A!, '2026-Q1', { r_1_2_a: 10, r_1_2_b: 9 });
+    const draft = await complete(officerA, ids.A!, '2026-Q1', { r_1_2_a: 10, r_1_2_b: 9 });
     expect(draft.actions).toEqual(['edit', 'submit']);
     // No obligation is set yet: the template the unit already reports on is due by its defaults.
     expect((await inbox(store, officerA, { today: '2026-03-16' })).find((i) => i.periodId === '2026-Q1')).toMatchObject({
@@ -103,10 +109,10 @@ describe(`report workflow, completeness and roll-up (${testEngineName()})`, () =
   });
 
   it('blocks a submission with errors and asks for the justification of each warning', async () => {
-    const report = await fill(officerB, ids.B!, '2026-Q1', { r_1_2_a: 5, r_1_2_b: 9, r_3_1_3: 3, r_3_2_1: 4 });
+    const report = await complete(officerB, ids.B!, '2026-Q1', { r_1_2_a: 5, r_1_2_b: 9, r_3_1_3: 3, r_3_2_1: 4 });
     const attempt = transitionReport(store, officerB, report.report.id, 'submit');
-    await expect(attempt).rejects.toThrow(/Lỗi ở dòng 1\.2\./);
-    await expect(transitionReport(store, officerB, report.report.id, 'submit')).rejects.toThrow(/Cảnh báo ở dòng 3\.2\.1\. chưa có lời giải trình/);
+    await expect(attempt).rejects.toThrow(/Lỗi ở dòng 1\.2\. /);
+    await expect(transitionReport(store, officerB, report.report.id, 'submit')).rejects.toThrow(/Cảnh báo ở dòng 3\.2\.1\. .* chưa có lời giải trình/);
     const fixed = await updateReportValues(store, officerB, report.report.id, { changes: [{ rowId: 'r_1_2_a', value: 200 }, { rowId: 'r_1_2_b', value: 100 }] });
     const warning = fixed.findings.find((f) => f.severity === 'warning' && f.row === 'r_3_2_1')!;
     await updateReportValues(store, officerB, report.report.id, { changes: [], justifications: [{ rule: warning.rule, rowId: warning.row, text: 'Có 1 TTHC liên thông của huyện cũ còn áp dụng.' }] });
@@ -132,7 +138,8 @@ describe(`report workflow, completeness and roll-up (${testEngineName()})`, () =
   it('approves in bulk, each report on its own', async () => {
     const b = (await store.reports.find(ids.B!, T, '2026-Q1'))!;
     const a = (await store.reports.find(ids.A!, T, '2026-Q1'))!;
-    const outcome = await approveMany(store, reviewer, [b.id, a.id]);
+    await expect(approveMany(store, reviewer, [b.id, a.id], { confirmedCount: 1 })).rejects.toMatchObject({ status: 400 });
+    const outcome = await approveMany(store, reviewer, [b.id, a.id], { confirmedCount: 2 });
     expect(outcome.map((o) => o.ok)).toEqual([true, false]);
     expect(outcome[1]!.message).toMatch(/trạng thái "Đã duyệt"/);
   });

@@ -37,6 +37,18 @@ export interface ReportEventRecord {
   comment: string | null;
   correction: number;
   revision: number;
+  /** A submission made before the data window ended: the reason given. */
+  earlyReason: string | null;
+}
+
+/** What a submission, a return or an approval froze: the values and the document as they stood. */
+export interface FrozenVersion {
+  eventId: number;
+  action: TransitionAction;
+  at: string;
+  comment: string | null;
+  values: Map<string, ReportValue> | null;
+  document: unknown;
 }
 
 /** Thrown when a report changed since the caller read it (optimistic locking). */
@@ -209,7 +221,18 @@ export class ReportsRepository {
   /** Moves the report to another status if it is still in `from`; records the event. */
   async transition(
     reportId: number,
-    step: { from: ReportStatus; to: ReportStatus; action: TransitionAction; userId: number | null; comment: string | null; snapshot: unknown; reopen: boolean },
+    step: {
+      from: ReportStatus;
+      to: ReportStatus;
+      action: TransitionAction;
+      userId: number | null;
+      comment: string | null;
+      snapshot: unknown;
+      reopen: boolean;
+      earlyReason?: string | null | undefined;
+      /** The document (meta and narrative) as it stood, frozen with the values. */
+      document?: unknown;
+    },
   ): Promise<ReportRecord> {
     const updated = await this.db
       .updateTable('reports')
@@ -238,6 +261,8 @@ export class ReportsRepository {
         correction: updated.correction,
         revision: updated.revision,
         snapshot: step.snapshot === null ? null : JSON.stringify(step.snapshot),
+        early_reason: step.earlyReason ?? null,
+        document: step.document === undefined || step.document === null ? null : JSON.stringify(step.document),
       })
       .execute();
     return (await this.findById(reportId))!;
@@ -259,11 +284,30 @@ export class ReportsRepository {
         'e.comment',
         'e.correction',
         'e.revision',
+        'e.early_reason as earlyReason',
       ])
       .where('e.report_id', '=', reportId)
       .orderBy('e.id')
       .execute();
     return rows as ReportEventRecord[];
+  }
+
+  /** Every transition with what it froze, oldest first. */
+  async frozenVersions(reportId: number): Promise<FrozenVersion[]> {
+    const rows = await this.db
+      .selectFrom('report_events')
+      .select(['id', 'action', sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('at'), 'comment', 'snapshot', 'document'])
+      .where('report_id', '=', reportId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      eventId: r.id,
+      action: r.action,
+      at: r.at,
+      comment: r.comment,
+      values: r.snapshot ? new Map(Object.entries(r.snapshot as Record<string, ReportValue>)) : null,
+      document: r.document ?? null,
+    }));
   }
 
   /** The values frozen by the latest approval, for a report reopened for correction. */

@@ -1,5 +1,6 @@
 import type { TemplateRow } from '../../domain/templates/template';
 import { formatDateVi, parseDate } from '../../domain/text/iso-date';
+import { NOT_APPLICABLE } from '../../domain/reports/not-applicable';
 import { isCodedRow, isNumericRow, legendOf, tidyNumberText } from './values';
 
 interface Props {
@@ -16,7 +17,8 @@ interface Props {
 
 /**
  * The field of one row, by kind: numbers in Vietnamese notation (tidied when the field is left),
- * a coded answer chosen from the legend, a date as dd/mm/yyyy, or free text.
+ * a coded answer chosen from the legend, a date as dd/mm/yyyy, or free text. Every kind takes
+ * "không phát sinh": "-", "x" or the words typed, or the last option of a coded answer.
  */
 export function ValueInput({ row, text, onText, labelledBy, label, describedBy, invalid, disabled }: Props) {
   const common = {
@@ -28,7 +30,7 @@ export function ValueInput({ row, text, onText, labelledBy, label, describedBy, 
   };
   if (isCodedRow(row)) {
     const legend = Object.entries(legendOf(row));
-    const outside = text.trim() !== '' && !legend.some(([code]) => code === text.trim());
+    const outside = text.trim() !== '' && text.trim() !== NOT_APPLICABLE && !legend.some(([code]) => code === text.trim());
     return (
       <select className="value-input value-select" value={text} onChange={(e) => onText(e.target.value)} {...common}>
         <option value="">— Chưa chọn —</option>
@@ -37,6 +39,7 @@ export function ValueInput({ row, text, onText, labelledBy, label, describedBy, 
             {meaning} ({code})
           </option>
         ))}
+        <option value={NOT_APPLICABLE}>Không phát sinh (-)</option>
         {outside && <option value={text}>{text} (không có trong chú giải)</option>}
       </select>
     );

@@ -1,6 +1,8 @@
 import type { TemplateRow } from '../../domain/templates/template';
 import { formatDateVi, parseDate } from '../../domain/text/iso-date';
 import { formatViNumber, parseViNumber } from '../../domain/templates/vi-number';
+import { readRowValue, sameRowValue } from '../../domain/reports/row-input';
+import { isNotApplicable, NOT_APPLICABLE } from '../../domain/reports/not-applicable';
 
 export type RowValue = number | string | null;
 
@@ -32,9 +34,13 @@ export function inputText(row: TemplateRow, value: RowValue | undefined): string
   return String(value);
 }
 
+/** How the page shows "không phát sinh" (the printed report has "-"). */
+export const NOT_APPLICABLE_DISPLAY = '- (không phát sinh)';
+
 /** A value as read-only text: numbers in vi-VN notation, a code with its meaning ("Phát phiếu (1)"). */
 export function displayText(row: TemplateRow, value: RowValue | undefined): string {
   if (value === null || value === undefined || String(value).trim() === '') return '—';
+  if (isNotApplicable(value)) return NOT_APPLICABLE_DISPLAY;
   if (isCodedRow(row)) {
     const code = inputText(row, value);
     const meaning = legendOf(row)[code];
@@ -44,30 +50,18 @@ export function displayText(row: TemplateRow, value: RowValue | undefined): stri
 }
 
 /**
- * What the official typed, as it is sent and checked: a number when it reads as one in Vietnamese
- * notation (else the text itself, which the check reports), a date as ISO, an empty field as null.
+ * What the official typed, as it is sent and checked (the same reading as an interchange file):
+ * a number when it reads as one in Vietnamese notation (else the text itself, which the check
+ * reports), "-" for every way of writing "không phát sinh", a date as ISO, an empty field as null.
  */
-export function toValue(row: TemplateRow, text: string): RowValue {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  if (isNumericRow(row) || isCodedRow(row)) return parseViNumber(trimmed) ?? trimmed;
-  if (row.kind === 'date') return parseDate(trimmed) ?? trimmed;
-  return trimmed;
-}
+export const toValue = (row: TemplateRow, text: string): RowValue => readRowValue(row, text);
 
 /** The same value written two ways (1180000 and "1.180.000") is no change. */
-export function sameValue(a: RowValue | undefined, b: RowValue | undefined): boolean {
-  const left = a ?? null;
-  const right = b ?? null;
-  if (left === null || right === null) return left === right;
-  const x = parseViNumber(left);
-  const y = parseViNumber(right);
-  if (x !== null && y !== null) return x === y;
-  return String(left).trim() === String(right).trim();
-}
+export const sameValue = sameRowValue;
 
-/** A number typed loosely ("1250", "98.5") written back the Vietnamese way once the field is left. */
+/** A number typed loosely ("1250", "98.5") written back the Vietnamese way once the field is left; "không phát sinh" as "-". */
 export function tidyNumberText(row: TemplateRow, text: string): string {
+  if (isNotApplicable(text)) return NOT_APPLICABLE;
   if (!isNumericRow(row)) return text;
   const n = parseViNumber(text);
   return n === null ? text : formatNumber(n);
