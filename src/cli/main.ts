@@ -9,6 +9,7 @@ import { registerCalendarCommands } from './commands/calendar';
 import { registerDemoCommands, registerDossierCommands } from './commands/dossiers';
 import { registerReportCommands, registerTemplateCommands } from './commands/templates';
 import { registerExportCommands } from './commands/export';
+import { registerReportImportCommand } from './commands/report-import';
 import { registerObligationCommands, registerRollupCommand, registerWorkflowCommands } from './commands/workflow';
 import { VERSION } from '../version';
 
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerTemplateCommands(program);
   registerReportCommands(program);
   registerExportCommands(program);
+  registerReportImportCommand(program);
   registerWorkflowCommands(program);
   registerRollupCommand(program);
   registerObligationCommands(program);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../services/auth/session-user';
 import { computeReport, updateReportValues } from '../services/reports/compute-report';
+import { completeReport } from '../services/reports/testing/complete-report';
 import { openStore } from '../store/store';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -42,7 +43,8 @@ describe('cchc report submit|approve|return|reopen, cchc rollup, cchc obligation
       const added = cchc('users', 'add', '--username', username, '--name', `Người ${username}`, '--role', role, '--unit', unit, '--password', 'mat-khau-dai-du', '--as-of', '2026-01-01');
       expect(added.code, added.stderr).toBe(0);
     }
-    // The officers fill their drafts (no dossiers: only the entered rows carry figures).
+    // The officers fill their drafts (no dossiers: only the entered rows carry figures), every
+    // other required row, the narrative and the signer.
     const store = await openStore({ engine: 'pglite', dataDir });
     try {
       for (const [username, values] of [
@@ -53,6 +55,7 @@ describe('cchc report submit|approve|return|reopen, cchc rollup, cchc obligation
         const user: SessionUser = { id: account.id, username, displayName: account.displayName, role: account.role, unit: (await store.units.findById(account.unitId))! };
         const draft = await computeReport(store, user, { unitId: user.unit.id, templateId: T, periodId: '2026-Q1' });
         await updateReportValues(store, user, draft.report.id, { changes: Object.entries(values).map(([rowId, value]) => ({ rowId, value })) });
+        await completeReport(store, user, draft.report.id);
       }
     } finally {
       await store.close();
@@ -160,6 +163,33 @@ describe('cchc report submit|approve|return|reopen, cchc rollup, cchc obligation
     const computed = cchc('report', 'compute', '--unit', '01906', '--period', '2026-Q2', '--template', T, '--json');
     expect(computed.code, computed.stderr).toBe(0);
     expect(JSON.parse(computed.stdout).unit).toEqual({ code: '01906', name: 'Xã Ba Bể' });
+  }, 120_000);
+
+  it('refuses to send an unfinished report with the whole list; loads a file into it, refuses a file for an approved report', () => {
+    const refused = cchc('report', 'submit', '--unit', '01906', '--period', '2026-Q2', '--template', T, '--as', 'can.bo.a');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^Lỗi: Chưa gửi được báo cáo: còn \d+ việc cần làm\.\n/);
+    expect(refused.stderr).toContain('\n  - Dòng 1.3 chưa có số liệu: nhập số liệu, hoặc ghi "-" nếu không phát sinh.\n');
+    expect(refused.stderr).toContain('\n  - Văn bản chưa có họ tên người ký.');
+
+    // The documented example, for the second quarter.
+    const example = JSON.parse(readFileSync(root('docs/examples/bao-cao-xa-ba-be-2026-Q1.json'), 'utf8'));
+    const file = join(dir, 'quy-2.json');
+    writeFileSync(file, JSON.stringify({ ...example, period: '2026-Q2', meta: { ...example.meta, date: '2026-06-18' } }));
+    const imported = cchc('report', 'import', file, '--as', 'can.bo.a', '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const result = JSON.parse(imported.stdout);
+    expect(result).toMatchObject({ unit: { code: '01906' }, period: '2026-Q2', status: 'draft', created: false, justified: 1, documentSaved: true });
+    expect(result.changed).toEqual(expect.arrayContaining(['r_1_1', 'r_4_1_5', 'r_2_4']));
+    const sent = cchc('report', 'submit', '--unit', '01906', '--period', '2026-Q2', '--template', T, '--as', 'can.bo.a');
+    expect(sent.code, sent.stderr).toBe(0);
+
+    // The first quarter was approved: nothing is loaded into it.
+    const approved = cchc('report', 'import', root('docs/examples/bao-cao-xa-ba-be-2026-Q1.json'), '--as', 'can.bo.a');
+    expect(approved.code).toBe(1);
+    expect(approved.stderr).toContain('Báo cáo đang ở trạng thái "Đã duyệt" nên không nhập số liệu từ tệp được.');
+    const foreign = cchc('report', 'import', file, '--as', 'can.bo.b');
+    expect([foreign.code, foreign.stderr]).toEqual([1, `Lỗi: ${file}: Bạn không có quyền truy cập dữ liệu của đơn vị này.\n`]);
   }, 120_000);
 
   it('sets an obligation as a reviewer only, and lists it', () => {

@@ -9,6 +9,7 @@ import { computeReport } from '../../services/reports/compute-report';
 import { cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError } from '../../domain/period';
 import { formatDateVi, parseDate } from '../../domain/text/iso-date';
 import { formatViNumber } from '../../domain/templates/vi-number';
+import { findingText, SEVERITY_LABELS } from '../../domain/templates/validate';
 import { withStore } from '../with-store';
 import { CliError } from '../cli-error';
 import { printResult } from '../output';
@@ -91,7 +92,7 @@ export function registerTemplateCommands(program: Command): void {
   program
     .command('check')
     .description('kiểm tra số liệu một báo cáo (tệp JSON trao đổi) theo biểu mẫu; mã thoát 1 khi có lỗi')
-    .argument('<tệp>', 'tệp .json: {"template","unit","period","values":{"<mã dòng hoặc mã in>":"196,5"}}')
+    .argument('<tệp>', 'tệp .json (docs/interchange.md): {"template","unit","period","values":{"<mã dòng hoặc mã in>":"196,5" | "-"},"notes":{…}}')
     .option('--json', 'in kết quả dạng JSON')
     .action((file: string, options: { json?: boolean }) => {
       let data: unknown;
@@ -107,13 +108,20 @@ export function registerTemplateCommands(program: Command): void {
         if (error instanceof AppError) throw new CliError(error.message, 2);
         throw error;
       }
-      const errors = result.findings.filter((f) => f.severity === 'error').length;
-      const warnings = result.findings.length - errors;
-      printResult(Boolean(options.json), { findings: result.findings, problems: result.problems }, () =>
+      const count = (severity: string) => result.findings.filter((f) => f.severity === severity).length;
+      const errors = count('error');
+      const template = templates().get(result.template.id)!;
+      const justified = new Map(result.justifications.map((j) => [`${j.rule}|${j.rowId}`, j.text]));
+      printResult(Boolean(options.json), { findings: result.findings, problems: result.problems, justifications: result.justifications }, () =>
         [
-          ...result.findings.map((f) => `${f.severity === 'error' ? 'LỖI' : 'CẢNH BÁO'} [${f.code ?? f.row}] ${f.message}`),
+          ...result.findings.map((f) => {
+            const note = justified.get(`${f.rule}|${f.row}`);
+            return `${SEVERITY_LABELS[f.severity].toUpperCase()} ${findingText(template, f)}${note ? ` Đã giải trình: ${note}` : ''}`;
+          }),
           ...result.problems.map((p) => `CẢNH BÁO ${p}`),
-          errors + warnings === 0 ? `Không phát hiện lỗi (biểu mẫu ${result.template.id}).` : `${errors} lỗi, ${warnings} cảnh báo.`,
+          result.findings.length === 0
+            ? `Không phát hiện lỗi (biểu mẫu ${result.template.id}).`
+            : `${errors} lỗi, ${count('warning')} cảnh báo (${justified.size} đã giải trình), ${count('information')} thông tin.`,
         ].join('\n'),
       );
       if (errors > 0) process.exitCode = 1;

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError, type Period } from '../../domain/period';
 import { REPORT_STATUS_LABELS, type TransitionAction } from '../../domain/reports/workflow';
+import type { ReviewAttention } from '../../domain/reports/review-attention';
 import { PERIOD_KINDS, type Template } from '../../domain/templates/template';
 import { formatViNumber } from '../../domain/templates/vi-number';
 import { formatDateVi } from '../../domain/text/iso-date';
@@ -65,6 +66,7 @@ interface TransitionOptions {
   template: string;
   as: string;
   comment?: string;
+  earlyReason?: string;
   json?: boolean;
 }
 
@@ -77,7 +79,7 @@ async function runTransition(verb: 'submit' | 'approve' | 'return' | 'reopen', o
     const report = await findReport(store, options.unit, template, period, windowEnd);
     // "submit" also sends again a report that was returned for a fix.
     const action: TransitionAction = verb === 'submit' && report.status === 'returned' ? 'resubmit' : verb;
-    const view = await refusals(() => transitionReport(store, user, report.id, action, { comment: options.comment }));
+    const view = await refusals(() => transitionReport(store, user, report.id, action, { comment: options.comment, earlyReason: options.earlyReason }));
     const json = {
       id: view.report.id,
       unit: { code: view.unit.code, name: view.unit.name },
@@ -88,15 +90,29 @@ async function runTransition(verb: 'submit' | 'approve' | 'return' | 'reopen', o
       statusLabel: REPORT_STATUS_LABELS[view.report.status],
       revision: view.report.revision,
       correction: view.report.correction,
-      events: view.events.map((e) => ({ at: e.at, action: e.action, from: e.fromStatus, to: e.toStatus, user: e.userName, comment: e.comment })),
+      events: view.events.map((e) => ({ at: e.at, action: e.action, from: e.fromStatus, to: e.toStatus, user: e.userName, comment: e.comment, earlyReason: e.earlyReason })),
+      attention: view.attention,
     };
+    const attention = attentionLines(view.attention);
     printResult(Boolean(options.json), json, () =>
       [
         `${DONE[action]} báo cáo ${template.id} kỳ ${view.report.periodId} của ${view.unit.name} (${view.unit.code}), người thực hiện: ${user.displayName}.`,
         `Trạng thái mới: ${REPORT_STATUS_LABELS[view.report.status]}.`,
+        ...(attention.length > 0 ? ['Điểm cần chú ý khi duyệt:', ...attention.map((line) => `  - ${line}`)] : []),
       ].join('\n'),
     );
   });
+}
+
+/** What the reviewer must see, one line each (the same as at the top of the report page). */
+function attentionLines(attention: ReviewAttention): string[] {
+  const value = (v: number | string | null) => (v === null ? 'trống' : shown(v));
+  return [
+    ...(attention.early ? [`Gửi trước khi hết kỳ lấy số liệu (đến ${formatDateVi(attention.early.windowTo)}). Lý do: ${attention.early.reason}`] : []),
+    ...attention.overrides.map((o) => `Sửa số tự động ${o.label}: ${value(o.computed)} → ${value(o.value)}. Lý do: ${o.reason}`),
+    ...attention.justified.map((j) => `Cảnh báo ${j.label}: ${j.message} Giải trình: ${j.text}`),
+    ...(attention.notApplicable.length > 0 ? [`Dòng bắt buộc ghi "không phát sinh": ${attention.notApplicable.map((r) => r.label).join('; ')}`] : []),
+  ];
 }
 
 async function findReport(store: Store, code: string, template: Template, period: Period, windowEnd: string) {
@@ -115,7 +131,12 @@ async function findReport(store: Store, code: string, template: Template, period
 export function registerWorkflowCommands(program: Command): void {
   const report = program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('báo cáo của đơn vị');
   const steps: Array<{ verb: 'submit' | 'approve' | 'return' | 'reopen'; description: string; commentRequired: boolean }> = [
-    { verb: 'submit', description: 'gửi báo cáo lên cấp trên (gửi lại nếu báo cáo đã bị trả lại); bị từ chối khi còn lỗi hoặc cảnh báo chưa giải trình', commentRequired: false },
+    {
+      verb: 'submit',
+      description:
+        'gửi báo cáo lên cấp trên (gửi lại nếu báo cáo đã bị trả lại); bị từ chối, kèm danh sách mọi việc còn thiếu, khi còn dòng bắt buộc chưa có số liệu, mục chưa có nội dung, thiếu ngày ban hành hoặc người ký, còn lỗi hoặc cảnh báo chưa giải trình, hoặc gửi sớm mà không ghi lý do',
+      commentRequired: false,
+    },
     { verb: 'approve', description: 'duyệt báo cáo đã gửi (cán bộ thẩm định hoặc quản trị cấp trên)', commentRequired: false },
     { verb: 'return', description: 'trả lại báo cáo đã gửi để đơn vị sửa, kèm lý do', commentRequired: true },
     { verb: 'reopen', description: 'mở lại báo cáo đã duyệt để đính chính, kèm lý do', commentRequired: true },
@@ -130,6 +151,7 @@ export function registerWorkflowCommands(program: Command): void {
       .requiredOption('--as <tên đăng nhập>', 'tài khoản thực hiện (được ghi vào nhật ký báo cáo)');
     if (step.commentRequired) command.requiredOption('--comment <lý do>', 'lý do (bắt buộc)');
     else command.option('--comment <ghi chú>', 'ghi chú kèm theo');
+    if (step.verb === 'submit') command.option('--early-reason <lý do>', 'lý do gửi trước khi hết kỳ lấy số liệu (bắt buộc khi đó; ghi vào quá trình gửi và duyệt)');
     command.option('--json', 'in kết quả dạng JSON').action((options: TransitionOptions) => runTransition(step.verb, options));
   }
 }

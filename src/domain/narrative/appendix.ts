@@ -1,4 +1,5 @@
 import type { Template, TemplateRow } from '../templates/template';
+import { isNotApplicable, NOT_APPLICABLE } from '../reports/not-applicable';
 import { formatViNumber, parseViNumber } from '../templates/vi-number';
 import { viDate } from './document-meta';
 import { cleanText } from './text';
@@ -57,9 +58,10 @@ function decimalsOf(value: number, max: number): number {
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
-/** One value as the appendix prints it: blank when there is none (never 0 for a missing figure). */
+/** One value as the appendix prints it: blank when there is none (never 0 for a missing figure), "-" when it does not apply. */
 export function appendixCell(row: TemplateRow, raw: number | string | null | undefined): AppendixCell {
   if (row.kind === 'heading' || raw === null || raw === undefined || String(raw).trim() === '') return { type: 'blank' };
+  if (isNotApplicable(raw)) return { type: 'text', text: NOT_APPLICABLE };
   switch (row.kind) {
     case 'count':
     case 'percent':

@@ -8,12 +8,12 @@ import { reportXlsx } from '../../export/report-xlsx';
 import type { Store } from '../../store/store';
 import type { SessionUser } from '../auth/session-user';
 import { AppError, invalidInput } from '../errors';
-import { z } from 'zod';
 import { DocumentMetaSchema } from '../../domain/narrative/document-meta';
 import { defaultNarrative, NarrativeSchema, type Narrative } from '../../domain/narrative/narrative';
 import { cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError, periodLabel, type Period } from '../../domain/period';
 import { InterchangeSchema, resolveInterchangeValues } from '../../domain/templates/interchange';
-import { parseViNumber } from '../../domain/templates/vi-number';
+import { readRowValue } from '../../domain/reports/row-input';
+import { NOT_APPLICABLE } from '../../domain/reports/not-applicable';
 import { shippedTemplates } from '../templates/check-report';
 import { defaultMeta, documentOfView, reportViewFor, zodMessage } from './report-document';
 
@@ -106,19 +106,13 @@ export async function exportReport(store: Store, user: SessionUser | null, repor
   return { buffer, fileName, contentType: CONTENT_TYPES[format] };
 }
 
-/** `cchc export FILE.json`: an interchange file that may also carry `meta` and `narrative`. */
-const InterchangeDocumentSchema = InterchangeSchema.extend({
-  meta: z.record(z.string(), z.unknown()).optional(),
-  narrative: z.unknown().optional(),
-});
-
 /**
  * A report document from an interchange file, without the store: values by row id or printed code
  * (vi-VN notation), metadata defaults from `meta.unitName` ("UBND xã Ba Bể") and the period.
  */
 export async function exportInterchange(data: unknown, format: ExportFormat, templates = shippedTemplates()): Promise<ExportedFile> {
   if (!EXPORT_FORMATS.includes(format)) throw invalidInput(`Định dạng "${String(format)}" không hỗ trợ: chọn docx, xlsx hoặc pdf.`);
-  const parsed = InterchangeDocumentSchema.safeParse(data);
+  const parsed = InterchangeSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw invalidInput(`Tệp số liệu không đúng định dạng: trường "${issue.path.join('.') || '(gốc)'}": ${issue.message}`);
@@ -129,16 +123,17 @@ export async function exportInterchange(data: unknown, format: ExportFormat, tem
   const resolved = resolveInterchangeValues(template, input.values);
   if (resolved.problems.length > 0) throw invalidInput(resolved.problems.join(' '));
   const values = new Map<string, { value: number | string | null }>();
+  const problems: string[] = [];
   for (const [rowId, raw] of resolved.values) {
-    if (raw === null || raw === undefined || raw === '') values.set(rowId, { value: null });
-    else if (typeof raw === 'number') values.set(rowId, { value: raw });
-    else {
-      const number = parseViNumber(raw);
-      const row = template.byId.get(rowId);
-      if (number === null && row && row.kind !== 'text' && row.kind !== 'date') throw invalidInput(`Dòng "${row.code ?? rowId}": "${raw}" không phải là số.`);
-      values.set(rowId, { value: number ?? raw });
+    const row = template.byId.get(rowId)!;
+    const value = readRowValue(row, raw);
+    // Printing needs numbers where the form has numbers; "không phát sinh" prints "-".
+    if (typeof value === 'string' && value !== NOT_APPLICABLE && row.kind !== 'text' && row.kind !== 'date') {
+      problems.push(`Dòng ${row.code ?? `"${rowId}"`}: "${raw}" không phải là số (ghi "-" nếu không phát sinh).`);
     }
+    values.set(rowId, { value });
   }
+  if (problems.length > 0) throw invalidInput(problems.join(' '));
 
   let period: Period | null = null;
   if (input.period) {

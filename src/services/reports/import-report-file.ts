@@ -1,7 +1,7 @@
 import { DocumentMetaSchema, type DocumentMeta } from '../../domain/narrative/document-meta';
 import { NarrativeSchema, type Narrative } from '../../domain/narrative/narrative';
 import { cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError } from '../../domain/period';
-import { applyValueChanges, computeReportValues, isComputedRow, type ValueChange } from '../../domain/reports/report-values';
+import { applyValueChanges, computeReportValues, isComputedRow, type ReportValue, type ValueChange } from '../../domain/reports/report-values';
 import { readRowValue, sameRowValue } from '../../domain/reports/row-input';
 import { EDITABLE_STATUSES, REPORT_STATUS_LABELS } from '../../domain/reports/workflow';
 import { InterchangeSchema, resolveInterchangeValues, type Interchange } from '../../domain/templates/interchange';
@@ -106,36 +106,53 @@ export async function importReportFile(store: Store, user: SessionUser, data: un
   const created = !existing;
   const start = existing ? await getReport(store, user, existing.id) : await computeReport(store, user, { unitId: unit.id, templateId: template.id, periodId: file.period! });
 
-  // Values as the web form sends them: a computed row equal to what the system computed stays computed.
+  // Values as the web form sends them: a computed row equal to what the system computes stays
+  // computed. Formula rows are compared once the file's own figures are in.
   const changes: ValueChange[] = [];
   const overridden: string[] = [];
-  for (const [rowId, raw] of values.values) {
+  const isFormula = (rowId: string) => {
+    const source = template.byId.get(rowId)!.source;
+    return typeof source === 'object' && source !== null && 'formula' in source;
+  };
+  const consider = (rowId: string, raw: string | number | null, computedNow: number | string | null, current: ReportValue | undefined) => {
     const row = template.byId.get(rowId)!;
     const value = readRowValue(row, raw);
-    const current = start.values.get(rowId);
-    if (isComputedRow(row)) {
-      if (value === null || sameRowValue(value, current?.computed ?? null)) {
-        if (current?.provenance === 'overridden') changes.push({ rowId, value: null });
-        continue;
-      }
-      const reason = notes.values.get(rowId)?.trim() ?? '';
-      if (reason === '') {
-        const computed = current?.computed;
-        problems.push(
-          `Dòng ${rowTitle(row)} được tính tự động${computed === null || computed === undefined ? '' : ` (hệ thống tính ${formatViNumber(computed)})`}; tệp ghi ${String(raw)}: sửa số liệu cần lý do trong "notes".`,
-        );
-        continue;
-      }
-      if (!(current?.provenance === 'overridden' && sameRowValue(value, current.value) && current.reason === reason)) {
-        changes.push({ rowId, value, reason });
-        overridden.push(rowId);
-      }
-    } else if (!sameRowValue(value, current?.value ?? null)) {
-      changes.push({ rowId, value });
+    if (!isComputedRow(row)) {
+      if (!sameRowValue(value, current?.value ?? null)) changes.push({ rowId, value });
+      return;
     }
+    if (value === null || sameRowValue(value, computedNow)) {
+      if (current?.provenance === 'overridden') changes.push({ rowId, value: null });
+      return;
+    }
+    const reason = notes.values.get(rowId)?.trim() ?? '';
+    if (reason === '') {
+      const shown = computedNow === null ? '' : ` (hệ thống tính ${typeof computedNow === 'number' ? formatViNumber(computedNow) : computedNow})`;
+      problems.push(`Dòng ${rowTitle(row)} được tính tự động${shown}; tệp ghi ${String(raw)}: sửa số liệu cần lý do trong "notes".`);
+      return;
+    }
+    if (!(current?.provenance === 'overridden' && sameRowValue(value, current.value) && current.reason === reason)) {
+      changes.push({ rowId, value, reason });
+      overridden.push(rowId);
+    }
+  };
+  for (const [rowId, raw] of values.values) {
+    if (isFormula(rowId)) continue;
+    const current = start.values.get(rowId);
+    consider(rowId, raw, current?.computed ?? null, current);
+  }
+  const firstPass = applyValueChanges(template, start.values, changes);
+  problems.push(...firstPass.problems);
+  // What the formulas give from the file's figures (an override of them kept aside).
+  const recomputed = computeReportValues(
+    template,
+    null,
+    new Map([...firstPass.values].map(([id, v]) => [id, isFormula(id) && v.provenance === 'overridden' ? { ...v, value: null, provenance: 'computed' as const, reason: null } : v])),
+  );
+  for (const [rowId, raw] of values.values) {
+    if (isFormula(rowId)) consider(rowId, raw, recomputed.get(rowId)?.value ?? null, start.values.get(rowId));
   }
   const applied = applyValueChanges(template, start.values, changes);
-  problems.push(...applied.problems);
 
   let meta: DocumentMeta | null = null;
   const documentGiven = file.meta !== undefined || narrative !== null;

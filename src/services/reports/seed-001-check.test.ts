@@ -38,6 +38,23 @@ describe('checking the values printed in seed 001', () => {
     expect(problems).toEqual([]);
   });
 
+  it('takes the "-" printed at 2.2 as "không phát sinh", not as a wrong number', () => {
+    expect(printed.values['2.2']).toBe('-');
+    expect(findings.filter((f) => f.row === 'r_2_2')).toEqual([]);
+  });
+
+  it('warns that 2.4 prints 100 % for 0/0: the rate cannot be computed', () => {
+    expect(findings.filter((f) => f.row === 'r_2_4')).toEqual([
+      expect.objectContaining({ rule: 'rate_not_computable', severity: 'warning', reported: '100', message: expect.stringContaining('mẫu số bằng 0 (0/0)') }),
+    ]);
+  });
+
+  it('tells the value of 6.1, left blank while both parts are printed', () => {
+    expect(findings.filter((f) => f.row === 'r_6_1')).toEqual([
+      expect.objectContaining({ rule: 'formula_blank', severity: 'information', expected: '0', message: 'Tỷ lệ để trống; tính từ số liệu thành phần được 0% (0/1.180.000).' }),
+    ]);
+  });
+
   it('passes once the five figures are corrected', () => {
     const corrected = {
       ...printed,

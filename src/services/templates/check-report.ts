@@ -8,6 +8,8 @@ export interface CheckResult {
   template: { id: string; version: string; title: string };
   findings: Finding[];
   problems: string[];
+  /** The file's notes that justify a warning of their row. */
+  justifications: Array<{ rule: string; rowId: string; text: string }>;
 }
 
 let cache: Map<string, Template> | undefined;
@@ -32,6 +34,12 @@ export function checkReport(data: unknown, templates = shippedTemplates()): Chec
     throw invalidInput(`Biểu mẫu "${template.id}" đang là phiên bản ${template.version}, tệp ghi phiên bản ${parsed.data.templateVersion}.`);
   }
   const { values, problems } = resolveInterchangeValues(template, parsed.data.values);
+  const notes = resolveInterchangeValues(template, parsed.data.notes ?? {});
+  problems.push(...notes.problems.map((p) => `notes: ${p}`));
   const findings = validateValues(template, values, parsed.data.reportDate ? { reportDate: parsed.data.reportDate } : {});
-  return { template: { id: template.id, version: template.version, title: template.title }, findings, problems };
+  const justifications = findings.flatMap((f) => {
+    const text = f.severity === 'warning' ? notes.values.get(f.row)?.trim() : undefined;
+    return text ? [{ rule: f.rule, rowId: f.row, text }] : [];
+  });
+  return { template: { id: template.id, version: template.version, title: template.title }, findings, problems, justifications };
 }
