@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngineName } from '../../store/testing/test-store';
 import { loginAs, openHttpFixture } from '../testing/http-fixture';
 
 const T = 'mac-dinh-xa';
+/** The complete example of docs/interchange.md (Xã Ba Bể, 2026-Q1). */
+const example = JSON.parse(readFileSync(new URL('../../../docs/examples/bao-cao-xa-ba-be-2026-Q1.json', import.meta.url), 'utf8'));
 
 describe(`submission, review and roll-up over HTTP (${testEngineName()})`, () => {
   let fx: Awaited<ReturnType<typeof openHttpFixture>>;
@@ -20,6 +23,7 @@ describe(`submission, review and roll-up over HTTP (${testEngineName()})`, () =>
   const call = (session: Session, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
     fx.app.inject({ method, url, cookies: session.cookies, headers: { 'x-csrf-token': session.csrf }, ...(payload ? { payload } : {}) });
 
+  /** The unit's 2026-Q1 report: the two task counts typed, everything else loaded from the documented example file. */
   const fileReport = async (session: Session, unitId: number, values: Record<string, number>) => {
     const created = await call(session, 'POST', '/api/reports', { unitId, templateId: T, periodId: '2026-Q1' });
     expect(created.statusCode, created.body).toBe(200);
@@ -29,12 +33,29 @@ describe(`submission, review and roll-up over HTTP (${testEngineName()})`, () =>
       expectedRevision: report.revision,
     });
     expect(patched.statusCode, patched.body).toBe(200);
-    return patched.json();
+    const unit = patched.json().unit;
+    const rest = Object.fromEntries(Object.entries(example.values).filter(([key]) => !['r_1_2_a', 'r_1_2_b', '1.2.'].includes(key)));
+    const imported = await call(session, 'POST', '/api/reports/import', { ...example, unit: unit.code, values: rest, meta: { ...example.meta, unitName: `UBND ${unit.name}` } });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({ created: false, justified: 1, documentSaved: true, report: { id: report.id, status: 'draft' } });
+    return imported.json().report;
   };
 
   it('plays the loop with the actions each person may take', async () => {
+    // A report with nothing in it cannot be sent: the refusal lists every missing row, section and field.
+    const empty = (await call(a, 'POST', '/api/reports', { unitId: fx.units.A, templateId: T, periodId: '2026-Q3' })).json();
+    const check = await call(a, 'GET', `/api/reports/${empty.id}/submission-check`);
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({ ready: false, early: false, windowTo: '2026-09-14' });
+    const refused = await call(a, 'POST', `/api/reports/${empty.id}/transitions`, { action: 'submit' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.checklist.items).toEqual(check.json().items);
+    expect(new Set(check.json().items.map((i: { kind: string }) => i.kind))).toEqual(new Set(['row', 'section', 'field']));
+    expect((await call(b, 'GET', `/api/reports/${empty.id}/submission-check`)).statusCode).toBe(403);
+
     const reportA = await fileReport(a, fx.units.A, { r_1_2_a: 10, r_1_2_b: 9 });
     expect(reportA.actions.map((x: { action: string }) => x.action)).toEqual(['edit', 'submit']);
+    expect((await call(a, 'GET', `/api/reports/${reportA.id}/submission-check`)).json()).toMatchObject({ ready: true, items: [] });
     expect((await call(b, 'GET', `/api/reports/${reportA.id}`)).statusCode).toBe(403);
     const submitted = await call(a, 'POST', `/api/reports/${reportA.id}/transitions`, { action: 'submit' });
     expect(submitted.json()).toMatchObject({ status: 'submitted', statusLabel: 'Đã gửi, chờ duyệt', actions: [] });
@@ -51,14 +72,27 @@ describe(`submission, review and roll-up over HTTP (${testEngineName()})`, () =>
     await call(reviewer, 'POST', `/api/reports/${reportA.id}/transitions`, { action: 'return', comment: 'Kiểm tra lại mục 1.2.' });
     const inboxA = (await call(a, 'GET', '/api/inbox')).json();
     expect(inboxA.items).toContainEqual(expect.objectContaining({ kind: 'returned', reportId: reportA.id, comment: 'Kiểm tra lại mục 1.2.' }));
+    await call(a, 'PATCH', `/api/reports/${reportA.id}/values`, { changes: [{ rowId: 'r_1_3', value: 4 }] });
     const resubmitted = await call(a, 'POST', `/api/reports/${reportA.id}/transitions`, { action: 'resubmit' });
     expect(resubmitted.statusCode, resubmitted.body).toBe(200);
+    const changes = (await call(reviewer, 'GET', `/api/reports/${reportA.id}/changes-since-return`)).json().changes;
+    expect(changes).toMatchObject({ comment: 'Kiểm tra lại mục 1.2.', comparedWith: 'submitted', values: [{ rowId: 'r_1_3', before: 3, after: 4 }], text: [] });
 
     const reportB = await fileReport(b, fx.units.B, { r_1_2_a: 200, r_1_2_b: 100 });
     await call(b, 'POST', `/api/reports/${reportB.id}/transitions`, { action: 'submit' });
     const waiting = (await call(reviewer, 'GET', '/api/inbox')).json().items.filter((i: { kind: string }) => i.kind === 'review');
     expect(waiting.map((i: { reportId: number }) => i.reportId).sort()).toEqual([reportA.id, reportB.id].sort());
-    const bulk = await call(reviewer, 'POST', '/api/reports/approve-many', { reportIds: [reportA.id, reportB.id] });
+    // Both carry required rows marked "không phát sinh" (4.1.5, 2.4): a bulk approval holds them back until confirmed one by one.
+    const preview = await call(reviewer, 'POST', '/api/reports/approve-many/preview', { reportIds: [reportA.id, reportB.id] });
+    expect(preview.json().reports.map((r: { reasons: string[] }) => r.reasons)).toEqual([['3 dòng bắt buộc ghi "không phát sinh"'], ['3 dòng bắt buộc ghi "không phát sinh"']]);
+    const unconfirmed = await call(reviewer, 'POST', '/api/reports/approve-many', { reportIds: [reportA.id, reportB.id] });
+    expect(unconfirmed.statusCode).toBe(400);
+    const held = await call(reviewer, 'POST', '/api/reports/approve-many', { reportIds: [reportA.id, reportB.id], confirmedCount: 2 });
+    expect(held.json().outcomes.map((o: { ok: boolean; needsReview?: boolean }) => [o.ok, o.needsReview])).toEqual([
+      [false, true],
+      [false, true],
+    ]);
+    const bulk = await call(reviewer, 'POST', '/api/reports/approve-many', { reportIds: [reportA.id, reportB.id], confirmedCount: 2, confirmedFlagged: [reportA.id, reportB.id] });
     expect(bulk.json().outcomes.map((o: { ok: boolean }) => o.ok)).toEqual([true, true]);
     const timeline = (await call(a, 'GET', `/api/reports/${reportA.id}`)).json().events;
     expect(timeline.map((e: { actionLabel: string }) => e.actionLabel)).toEqual(['Gửi báo cáo', 'Trả lại', 'Gửi lại', 'Duyệt']);
@@ -122,6 +156,19 @@ describe(`submission, review and roll-up over HTTP (${testEngineName()})`, () =>
 
   it('documents the new endpoints in the OpenAPI file', async () => {
     const paths = Object.keys((await fx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/reports/{reportId}/transitions', '/api/completeness', '/api/rollup', '/api/rollup/discrepancies', '/api/inbox', '/api/obligations']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/reports/{reportId}/transitions',
+        '/api/completeness',
+        '/api/rollup',
+        '/api/rollup/discrepancies',
+        '/api/inbox',
+        '/api/obligations',
+        '/api/reports/{reportId}/submission-check',
+        '/api/reports/{reportId}/changes-since-return',
+        '/api/reports/approve-many/preview',
+        '/api/reports/import',
+      ]),
+    );
   });
 });
