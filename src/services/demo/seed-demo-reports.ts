@@ -7,7 +7,13 @@ import type { Unit } from '../../domain/units/unit';
 import type { Store } from '../../store/store';
 import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
-import { computeReport, updateReportValues } from '../reports/compute-report';
+import { computeReport, getReport, updateReportValues } from '../reports/compute-report';
+import { getReportDocument, updateReportDocument } from '../reports/report-document';
+import { dateInVietnam } from '../../domain/calendar/date-time';
+import { paragraph, type Section } from '../../domain/narrative/narrative';
+import { NOT_APPLICABLE } from '../../domain/reports/not-applicable';
+import { sectionHasContent } from '../../domain/reports/section-text';
+import { requiredRows } from '../../domain/reports/submission-checklist';
 import { setObligation } from '../reports/obligations';
 import { transitionReport } from '../reports/report-workflow';
 import { templateById } from '../reports/reporting-scope';
@@ -243,6 +249,51 @@ export async function seedDemoReports(store: Store, input: DemoReportsInput): Pr
   return result;
 }
 
+/** The demo chairs who sign the communes' reports (invented names, one per commune). */
+const DEMO_SIGNERS = ['Hoàng Văn Minh', 'Nông Thị Hoa', 'Lục Văn Thành', 'Ma Thị Lan', 'Triệu Văn Bình', 'Hà Thị Thu', 'Bế Văn Sơn', 'Lường Thị Mai'];
+
+/** What a commune writes in each section of the narrative, by section id (others get a general sentence). */
+const DEMO_SECTION_TEXT: Record<string, string> = {
+  i_direction: 'UBND xã ban hành kế hoạch cải cách hành chính năm, phân công nhiệm vụ cho từng công chức và đôn đốc thực hiện hằng tháng.',
+  ii_1_institutions: 'Rà soát các văn bản quy phạm pháp luật do xã ban hành; không phát hiện văn bản trái quy định.',
+  ii_2_procedures: 'Niêm yết công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa; hướng dẫn người dân nộp hồ sơ trực tuyến.',
+  ii_3_organisation: 'Duy trì ổn định tổ chức bộ máy sau sắp xếp, bố trí công chức đúng vị trí việc làm.',
+  ii_4_civil_service: 'Thực hiện nghiêm kỷ luật, kỷ cương hành chính; không có cán bộ, công chức vi phạm.',
+  ii_5_public_finance: 'Thực hiện Quy chế chi tiêu nội bộ và quản lý tài sản công đúng quy định.',
+  ii_6_digital_government: 'Văn bản đi được ký số và gửi trên Hệ thống quản lý văn bản và điều hành.',
+  iii_1_strengths: 'Các nhiệm vụ cải cách hành chính được triển khai đúng tiến độ; hồ sơ được giải quyết đúng hạn.',
+  iii_2_weaknesses: 'Tỷ lệ hồ sơ nộp trực tuyến còn thấp ở các thôn vùng sâu.',
+  iv_tasks: 'Tiếp tục hướng dẫn người dân sử dụng dịch vụ công trực tuyến và hoàn thành các nhiệm vụ của kế hoạch năm.',
+  v_proposals: 'Đề nghị tỉnh tổ chức tập huấn về số hóa hồ sơ cho công chức Bộ phận Một cửa.',
+};
+
+/**
+ * Makes a demo draft ready to send, as a commune's official would: "-" in every required row the
+ * commune has nothing to report on, a sentence in every section, the issue date and the signer.
+ */
+async function completeDemoDocument(store: Store, author: SessionUser, reportId: number, input: { day: string; signer: string }): Promise<void> {
+  const view = await getReport(store, author, reportId);
+  const blank = requiredRows(view.template, view.unit.level).filter((row) => {
+    const value = view.values.get(row.id)?.value;
+    return value === null || value === undefined || value === '';
+  });
+  if (blank.length > 0) await updateReportValues(store, author, reportId, { changes: blank.map((row) => ({ rowId: row.id, value: NOT_APPLICABLE })) });
+  const doc = await getReportDocument(store, author, reportId);
+  const write = (sections: Section[]): Section[] =>
+    sections.map((section) => ({
+      ...section,
+      blocks:
+        sectionHasContent(section) || (section.children?.length ?? 0) > 0
+          ? section.blocks
+          : [...section.blocks, paragraph(DEMO_SECTION_TEXT[section.id] ?? `UBND xã triển khai nội dung "${section.title}" theo kế hoạch của tỉnh.`)],
+      ...(section.children ? { children: write(section.children) } : {}),
+    }));
+  await updateReportDocument(store, author, reportId, {
+    meta: { ...doc.meta, date: input.day, signature: { ...doc.meta.signature, name: input.signer } },
+    narrative: { ...doc.narrative, sections: write(doc.narrative.sections) },
+  });
+}
+
 async function createDemoReport(
   store: Store,
   input: { unit: Unit; author: SessionUser; reviewer: SessionUser; period: Period; plan: Exclude<DemoPlan, 'missing'>; deadline: string; salt: number },
@@ -262,6 +313,7 @@ async function createDemoReport(
   const id = draft.report.id;
   // The days it happened: sent a few days before the deadline (or two days after it), reviewed soon after.
   const sentDay = plan === 'approved_late' ? at(deadline, 2) : at(deadline, -1 - ((input.salt + 3) % 4));
+  await completeDemoDocument(store, author, id, { day: dateInVietnam(sentDay), signer: DEMO_SIGNERS[[...unit.code].reduce((sum, c) => sum + c.charCodeAt(0), 0) % DEMO_SIGNERS.length]! });
   const steps: Array<{ action: 'submit' | 'approve' | 'return'; comment?: string; when: string }> = [{ action: 'submit', when: sentDay }];
   if (plan === 'approved' || plan === 'approved_late') steps.push({ action: 'approve', when: at(sentDay.slice(0, 10), 3) });
   if (plan === 'returned') steps.push({ action: 'return', comment: DEMO_RETURN_REASON, when: at(sentDay.slice(0, 10), 2) });

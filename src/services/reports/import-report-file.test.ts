@@ -28,7 +28,7 @@ describe('the documented interchange example', () => {
     expect(docx.documentXml).toContain('Hoàng Văn Minh');
     expect(docx.documentXml).toContain('Rà soát 4 văn bản quy phạm pháp luật');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportInterchange(example, 'xlsx')).buffer);
+    await workbook.xlsx.load((await exportInterchange(example, 'xlsx')).buffer as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const line = (code: string) => sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === code)!;
     expect(line('4.1.5.').getCell(4).value).toBe('-');

@@ -4,6 +4,9 @@ import type { Provenance } from '../../domain/reports/report-values';
 import type { ReportAction, ReportStatus, TransitionAction } from '../../domain/reports/workflow';
 import type { Template } from '../../domain/templates/template';
 import type { Finding } from '../../domain/templates/validate';
+import type { ReviewAttention } from '../../domain/reports/review-attention';
+import type { SubmissionChecklist } from '../../domain/reports/submission-checklist';
+import type { TextChangeSinceReturn, ValueChangeSinceReturn } from '../../domain/reports/changes-since-return';
 import { api } from './client';
 import type { Unit } from './types';
 
@@ -66,7 +69,11 @@ export interface Report {
   values: ReportValueDto[];
   findings: Finding[];
   justifications: Justification[];
+  /** What the reviewer must see: early submission, corrected figures, justified warnings, required rows marked "không phát sinh". */
+  attention: ReviewAttention;
 }
+
+export type { ReviewAttention, SubmissionChecklist };
 
 export interface ReportEventDto {
   id: number;
@@ -78,6 +85,8 @@ export interface ReportEventDto {
   toStatus: ReportStatus;
   comment: string | null;
   correction: number;
+  /** Sent before the data window ended: the reason given. */
+  earlyReason: string | null;
 }
 
 export interface HistoryEntry {
@@ -142,8 +151,36 @@ export const saveReportValues = (id: number, body: { changes: ValueChangeDto[]; 
   api.patch<Report>(`/api/reports/${id}/values`, body);
 
 /** Submit, resubmit, return (reason required), approve, or reopen (reason required). */
-export const transitionReport = (id: number, body: { action: TransitionAction; comment?: string | null; expectedRevision?: number }) =>
+export const transitionReport = (id: number, body: { action: TransitionAction; comment?: string | null; expectedRevision?: number; earlyReason?: string | null }) =>
   api.post<Report>(`/api/reports/${id}/transitions`, body);
+
+/** What still stops a submission of the stored report (the same list the server refuses with). */
+export const getSubmissionCheck = (id: number, signal?: AbortSignal) => api.get<SubmissionChecklist>(`/api/reports/${id}/submission-check`, withSignal(signal));
+
+export interface ChangesSinceReturn {
+  returnedAt: string;
+  comment: string | null;
+  comparedWith: 'submitted' | 'current';
+  values: ValueChangeSinceReturn[];
+  /** null: the returned version's text was not kept. */
+  text: TextChangeSinceReturn[] | null;
+}
+
+/** What changed since the version the reviewer returned; null when it never was. */
+export const getChangesSinceReturn = async (id: number, signal?: AbortSignal): Promise<ChangesSinceReturn | null> =>
+  (await api.get<{ changes: ChangesSinceReturn | null }>(`/api/reports/${id}/changes-since-return`, withSignal(signal))).changes;
+
+export interface ImportedReportDto {
+  report: Report;
+  created: boolean;
+  changed: string[];
+  overridden: string[];
+  justified: number;
+  documentSaved: boolean;
+}
+
+/** Loads an interchange file (docs/interchange.md) into the unit's draft or returned report. */
+export const importReportFile = (file: unknown) => api.post<ImportedReportDto>('/api/reports/import', file);
 
 /** Every saved change of the report's values, newest first. */
 export const getReportHistory = async (id: number, signal?: AbortSignal): Promise<HistoryEntry[]> =>

@@ -51,10 +51,25 @@ export interface ApproveOutcome {
   reportId: number;
   ok: boolean;
   message: string;
+  /** Held back: it needs a look of its own. */
+  needsReview?: boolean;
 }
 
-export const approveMany = async (reportIds: number[], comment?: string | null): Promise<ApproveOutcome[]> =>
-  (await api.post<{ outcomes: ApproveOutcome[] }>('/api/reports/approve-many', { reportIds, comment: comment || null })).outcomes;
+export interface ApprovePreviewItem {
+  reportId: number;
+  unitName: string;
+  periodId: string;
+  /** Why to look at it on its own ([] when nothing). */
+  reasons: string[];
+}
+
+/** Before a bulk approval: each chosen report with the reasons to look at it first. */
+export const previewApproveMany = async (reportIds: number[]): Promise<ApprovePreviewItem[]> =>
+  (await api.post<{ reports: ApprovePreviewItem[] }>('/api/reports/approve-many/preview', { reportIds })).reports;
+
+/** Approves the reports; `confirmedCount` is the count the reviewer confirmed, `confirmedFlagged` the reports needing a look they confirmed one by one. */
+export const approveMany = async (reportIds: number[], options: { comment?: string | null; confirmedCount: number; confirmedFlagged: number[] }): Promise<ApproveOutcome[]> =>
+  (await api.post<{ outcomes: ApproveOutcome[] }>('/api/reports/approve-many', { reportIds, comment: options.comment || null, confirmedCount: options.confirmedCount, confirmedFlagged: options.confirmedFlagged })).outcomes;
 
 export interface Obligation {
   id: number;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Template } from '../../domain/templates/template';
 import { getReport, getTemplate, type Report } from '../api/reports';
@@ -18,6 +18,9 @@ import type { ReportScope } from '../reports/sources';
 import { ReportHistory } from '../reports/ReportHistory';
 import { ReportTimeline } from '../reports/ReportTimeline';
 import { ReportWorkflowBar } from '../reports/ReportWorkflowBar';
+import { ReviewAttentionPanel } from '../reports/ReviewAttentionPanel';
+import { ChangesSinceReturnPanel } from '../reports/ChangesSinceReturnPanel';
+import { ReportFileImport } from '../reports/ReportFileImport';
 import { toTemplate } from '../reports/template';
 import { useReportDraft } from '../reports/useReportDraft';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -67,6 +70,11 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
     windowTo: report.windowTo,
   };
   const byRow = useMemo(() => findingsByRow(draft.findings), [draft.findings]);
+  // What the reviewer looks at first: on a report sent up (and for whoever reviews it).
+  const reviewing = report.status === 'submitted' || report.status === 'approved' || report.actions.some((a) => a.action === 'approve');
+  const wasReturned = report.events.some((e) => e.action === 'return');
+  // A file may replace the document too: the document panel starts again from the server.
+  const [documentLoads, setDocumentLoads] = useState(0);
 
   return (
     <>
@@ -76,6 +84,8 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
           Báo cáo bị trả lại bởi {lastReturn.userName ?? 'cấp trên'}. Lý do: {lastReturn.comment}
         </Notice>
       )}
+      {reviewing && <ReviewAttentionPanel attention={report.attention} />}
+      {wasReturned && <ChangesSinceReturnPanel reportId={report.id} revision={report.revision} />}
       <ReportWorkflowBar report={report} unsaved={draft.unsaved} onDone={draft.replace} />
       {readOnly ? (
         <Notice kind="info">{readOnlyReason(report.status)}</Notice>
@@ -94,6 +104,14 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
             </button>
           )}
           {draft.message && <Notice kind="success">{draft.message}</Notice>}
+          <ReportFileImport
+            report={report}
+            unsaved={draft.unsaved}
+            onImported={(result) => {
+              draft.replace(result.report);
+              setDocumentLoads((n) => n + 1);
+            }}
+          />
         </ReportToolbar>
       )}
       <FindingsSummary
@@ -115,7 +133,7 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
         justificationText={draft.justificationText}
         onJustify={draft.setJustification}
       />
-      <ReportDocumentPanel reportId={report.id} readOnly={readOnly} template={template} values={draft.values} />
+      <ReportDocumentPanel key={documentLoads} reportId={report.id} readOnly={readOnly} template={template} values={draft.values} />
       <section className="report-workflow-history">
         <h2>Quá trình gửi và duyệt</h2>
         <ReportTimeline events={report.events} />

@@ -1,5 +1,5 @@
 import type { Template } from '../../domain/templates/template';
-import type { Finding } from '../../domain/templates/validate';
+import { rowTitle, SEVERITY_LABELS, type Finding } from '../../domain/templates/validate';
 import { countFindings, findingsSummary } from './draft';
 
 interface Props {
@@ -23,9 +23,9 @@ export function FindingsSummary({ template, findings, source, justified }: Props
   const counts = countFindings(findings);
   const clean = findings.length === 0;
   const kind = counts.errors > 0 ? 'error' : counts.warnings > 0 ? 'warning' : 'ok';
-  // Errors first (they block sending), each kind in the order of the printed rows.
+  // Errors first (they block sending), then warnings, then information; each kind in the order of the printed rows.
   const order = new Map(template.rows.map((r, i) => [r.id, i]));
-  const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+  const rank = (f: Finding) => ({ error: 0, warning: 1, information: 2 })[f.severity];
   const sorted = [...findings].sort((a, b) => rank(a) - rank(b) || (order.get(a.row) ?? 0) - (order.get(b.row) ?? 0));
   return (
     <section className={`findings-summary findings-${kind}`} aria-labelledby="findings-title">
@@ -39,7 +39,8 @@ export function FindingsSummary({ template, findings, source, justified }: Props
         <>
           <p className="hint">
             {counts.errors > 0 && 'Lỗi phải sửa trước khi gửi báo cáo. '}
-            {counts.warnings > 0 && 'Mỗi cảnh báo cần lời giải trình (nhập ngay dưới dòng có cảnh báo).'}
+            {counts.warnings > 0 && 'Mỗi cảnh báo cần lời giải trình (nhập ngay dưới dòng có cảnh báo). '}
+            {(counts.information ?? 0) > 0 && 'Thông tin chỉ để biết, không chặn việc gửi.'}
           </p>
           <ul className="findings-list">
             {sorted.map((f, i) => {
@@ -53,9 +54,9 @@ export function FindingsSummary({ template, findings, source, justified }: Props
                       goToRow(f.row);
                     }}
                   >
-                    {f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'} · {row?.code ?? row?.label ?? f.row}
-                  </a>{' '}
-                  {f.message}
+                    {SEVERITY_LABELS[f.severity]} · {row ? rowTitle(row) : f.row}
+                  </a>
+                  : {f.message}
                   {f.severity === 'warning' && justified(f) && <span className="justified"> — đã giải trình</span>}
                 </li>
               );

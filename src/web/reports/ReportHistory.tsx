@@ -7,7 +7,7 @@ import { useApiQuery } from '../hooks/useApiQuery';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingNotice } from '../ui/LoadingNotice';
 
-const ACTION_LABELS: Record<string, string> = { compute: 'Tính từ hồ sơ', edit: 'Nhập/sửa' };
+const ACTION_LABELS: Record<string, string> = { compute: 'Tính từ hồ sơ', edit: 'Nhập/sửa', import: 'Nhập từ tệp' };
 
 const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '(trống)' : typeof value === 'number' ? formatNumber(value) : String(value));
 

@@ -105,7 +105,7 @@ function ReportRow({ row, template, saved, values, edits, findingsByRow, readOnl
         </td>
       </tr>
       {findings.length > 0 && (
-        <tr className={`finding-row ${hasError ? 'finding-row-error' : 'finding-row-warning'}`}>
+        <tr className={`finding-row ${hasError ? 'finding-row-error' : hasWarning ? 'finding-row-warning' : 'finding-row-information'}`}>
           <td />
           <td colSpan={4}>
             <RowFindings rowId={row.id} findings={findings} justificationText={justificationText} onJustify={readOnly ? null : onJustify} />

@@ -15,6 +15,7 @@ export function ReportTimeline({ events }: { events: ReportEventDto[] }) {
             ({reportStatusLabel(e.fromStatus)} → {reportStatusLabel(e.toStatus)}
             {e.correction > 0 ? `, lần đính chính ${e.correction}` : ''})
           </span>
+          {e.earlyReason && <p className="timeline-early">Gửi trước khi hết kỳ lấy số liệu. Lý do: {e.earlyReason}</p>}
           {e.comment && <blockquote>{e.comment}</blockquote>}
         </li>
       ))}

@@ -1,4 +1,4 @@
-import type { Finding } from '../../domain/templates/validate';
+import { SEVERITY_LABELS, type Finding } from '../../domain/templates/validate';
 
 interface Props {
   rowId: string;
@@ -7,13 +7,16 @@ interface Props {
   onJustify: ((rule: string, rowId: string, text: string) => void) | null;
 }
 
-/** The errors (red) and warnings (amber) of one row; each warning takes a justification (lời giải trình). */
+/**
+ * The errors (red), warnings (amber) and information (blue, never blocking) of one row, shown under
+ * it (so the row's name is not repeated); each warning takes a justification (lời giải trình).
+ */
 export function RowFindings({ rowId, findings, justificationText, onJustify }: Props) {
   return (
     <ul className="row-findings" id={`findings-${rowId}`} aria-label="Kết quả kiểm tra của dòng">
       {findings.map((f, i) => (
         <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
-          <span className="finding-tag">{f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</span>
+          <span className="finding-tag">{SEVERITY_LABELS[f.severity]}</span>
           <span className="finding-message">{f.message}</span>
           {f.severity === 'warning' && (
             <label className="justification">

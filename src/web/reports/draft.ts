@@ -85,19 +85,23 @@ export function pendingJustifications(saved: Justification[], typed: ReadonlyMap
 export interface FindingCounts {
   errors: number;
   warnings: number;
+  /** Never blocks: a value the system computed for a row left blank. */
+  information?: number;
 }
 
 export const countFindings = (findings: Finding[]): FindingCounts => ({
   errors: findings.filter((f) => f.severity === 'error').length,
   warnings: findings.filter((f) => f.severity === 'warning').length,
+  information: findings.filter((f) => f.severity === 'information').length,
 });
 
-/** "3 lỗi, 1 cảnh báo"; "Không có lỗi hay cảnh báo" when clean. */
-export function findingsSummary({ errors, warnings }: FindingCounts): string {
-  if (errors === 0 && warnings === 0) return 'Không có lỗi hay cảnh báo';
+/** "3 lỗi, 1 cảnh báo, 2 thông tin"; "Không có lỗi hay cảnh báo" when nothing blocks and nothing is told. */
+export function findingsSummary({ errors, warnings, information = 0 }: FindingCounts): string {
+  if (errors === 0 && warnings === 0 && information === 0) return 'Không có lỗi hay cảnh báo';
   const parts: string[] = [];
   if (errors > 0) parts.push(`${formatNumber(errors)} lỗi`);
   if (warnings > 0) parts.push(`${formatNumber(warnings)} cảnh báo`);
+  if (information > 0) parts.push(`${formatNumber(information)} thông tin`);
   return parts.join(', ');
 }
 
