@@ -3,6 +3,7 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from './support/server';
 import { loginAs, screenshot, shows } from './support/browser';
+import { reportFile } from './support/report-file';
 import { useBrowserSession } from './support/session';
 
 /*
@@ -23,6 +24,7 @@ interface ApiSession {
   cookie: string;
   csrf: string;
   unitId: number;
+  unit: { code: string; name: string };
 }
 
 async function apiLogin(username: string): Promise<ApiSession> {
@@ -32,8 +34,8 @@ async function apiLogin(username: string): Promise<ApiSession> {
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   expect(response.status).toBe(200);
-  const body = (await response.json()) as { csrfToken: string; user: { unit: { id: number } } };
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken, unitId: body.user.unit.id };
+  const body = (await response.json()) as { csrfToken: string; user: { unit: { id: number; code: string; name: string } } };
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken, unitId: body.user.unit.id, unit: body.user.unit };
 }
 
 async function call<T>(who: ApiSession, method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
@@ -47,7 +49,11 @@ async function call<T>(who: ApiSession, method: 'POST' | 'PATCH', path: string, 
   return JSON.parse(text) as T;
 }
 
-/** An officer creates the unit's report for the period, types the two task counts and submits it. */
+/**
+ * An officer creates the unit's report for the period, types the two task counts, loads the rest of
+ * the report (every other required row, the narrative, the signer) from the unit's interchange file
+ * and submits it.
+ */
 async function fileReport(who: ApiSession, periodId: string, planned: number, done: number): Promise<number> {
   const report = await call<{ id: number; revision: number }>(who, 'POST', '/api/reports', { unitId: who.unitId, templateId: T, periodId });
   await call(who, 'PATCH', `/api/reports/${report.id}/values`, {
@@ -57,6 +63,9 @@ async function fileReport(who: ApiSession, periodId: string, planned: number, do
     ],
     expectedRevision: report.revision,
   });
+  const file = reportFile({ unitCode: who.unit.code, unitName: who.unit.name, periodId });
+  const { r_1_2_a: _planned, r_1_2_b: _done, ...rest } = file.values;
+  await call(who, 'POST', '/api/reports/import', { ...file, values: rest });
   const submitted = await call<{ status: string }>(who, 'POST', `/api/reports/${report.id}/transitions`, { action: 'submit' });
   expect(submitted.status).toBe('submitted');
   return report.id;
@@ -117,6 +126,11 @@ describe('submission tracking, bulk approval and roll-up in the browser', () => 
     await shows(p.getByText('Đã chọn 2/2 báo cáo chờ duyệt.'));
     await screenshot(p, 'completeness-before-approval', true);
     await p.getByRole('button', { name: 'Duyệt các báo cáo đã chọn' }).click();
+    // Nothing is approved before the reviewer confirms the count.
+    const confirm = p.getByRole('group', { name: 'Xác nhận duyệt nhiều báo cáo' });
+    await shows(confirm.getByText('Duyệt 2 báo cáo đã chọn?'));
+    expect(await confirm.getByRole('list', { name: 'Báo cáo cần xem riêng' }).count()).toBe(0);
+    await confirm.getByRole('button', { name: 'Xác nhận duyệt 2 báo cáo' }).click();
     await shows(p.getByText('Kết quả duyệt: 2/2 báo cáo đã duyệt.'));
     const outcomes = await p.getByRole('list', { name: 'Kết quả duyệt từng báo cáo' }).getByRole('listitem').allInnerTexts();
     expect(outcomes.sort()).toEqual([

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fetchInPage, loginAs, screenshot, shows } from './support/browser';
+import { completeInBrowser } from './support/fill-report';
 import { useBrowserSession } from './support/session';
 
 /*
@@ -52,6 +53,8 @@ describe('submission, review and roll-up in the browser', () => {
     await field(a, 'r_1_2_a').fill('10');
     await field(a, 'r_1_2_b').fill('9');
     await save(a);
+    // Every other required row, the narrative and the signer: a report is sent complete.
+    expect(await completeInBrowser(a)).toBeGreaterThan(0);
     await act(a, 'Gửi báo cáo');
     await shows(a.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lên cấp trên.' }));
     expect(await status(a).innerText()).toBe('Đã gửi, chờ duyệt');
@@ -65,9 +68,12 @@ describe('submission, review and roll-up in the browser', () => {
     await field(b, 'r_3_1_3').fill('100');
     await field(b, 'r_3_2_1').fill('120');
     await save(b);
-    // A warning without a justification stops the submission, with the reason from the server.
-    await act(b, 'Gửi báo cáo');
-    await shows(workflow(b).getByRole('alert').filter({ hasText: 'chưa có lời giải trình' }));
+    await completeInBrowser(b, 'Nông Thị Hoa');
+    // A warning without a justification stops the submission: the checklist says so before anything is sent.
+    await workflow(b).getByRole('button', { name: 'Gửi báo cáo', exact: true }).click();
+    const unjustified = workflow(b).getByRole('list', { name: 'Cảnh báo chưa có lời giải trình' });
+    await shows(unjustified.getByRole('listitem').filter({ hasText: /^Cảnh báo ở dòng 3\.2\.1\. .* chưa có lời giải trình/ }));
+    expect(await workflow(b).getByRole('button', { name: 'Xác nhận: Gửi báo cáo' }).isDisabled()).toBe(true);
     await workflow(b).getByRole('button', { name: 'Hủy' }).click();
     await findings(b, 'r_3_2_1').getByLabel('Lời giải trình').fill('Có 20 TTHC liên thông từ cấp tỉnh thực hiện tại xã.');
     await save(b);
@@ -116,6 +122,10 @@ describe('submission, review and roll-up in the browser', () => {
     await shows(a.getByRole('status').filter({ hasText: 'Đã gửi lại báo cáo.' }));
 
     await r.goto(reportPaths.xababe!);
+    // The reviewer sees first what changed since the returned version.
+    const changed = r.getByRole('table', { name: 'Số liệu thay đổi so với bản bị trả lại' });
+    await shows(changed);
+    expect((await changed.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([expect.stringMatching(/^1\.2\. .* 90 75$/), 'Số nhiệm vụ đề ra trong kế hoạch 10 12']);
     await act(r, 'Duyệt');
     await shows(r.getByRole('status').filter({ hasText: 'Đã duyệt báo cáo.' }));
     const timeline = r.getByRole('list', { name: 'Quá trình gửi và duyệt' });

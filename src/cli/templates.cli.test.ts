@@ -32,8 +32,20 @@ describe('template and check commands', () => {
     const printed = root('src/services/reports/fixtures/thinh-duc-2024-q1.json');
     const result = cchc('check', printed, '--json');
     expect(result.code).toBe(1);
-    const rows = JSON.parse(result.stdout).findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { code: string; rule: string }) => `${f.code} ${f.rule}`);
+    const findings = JSON.parse(result.stdout).findings as Array<{ severity: string; code: string; rule: string; expected: string | null }>;
+    const rows = findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.rule}`);
     expect(rows).toEqual(expect.arrayContaining(['3.4.2. formula_matches', '3.3.4. percent_range', '1.1. formula_matches', '3.2.2. formula_matches', '7.2. enum_in_legend']));
+    // 2.4 prints 100 % for 0/0: a warning on that row; 6.1 is blank with both parts printed: information with its value.
+    expect(findings.filter((f) => f.code === '2.4.')).toEqual([expect.objectContaining({ severity: 'warning', rule: 'rate_not_computable' })]);
+    expect(findings.filter((f) => f.code === '6.1.')).toEqual([expect.objectContaining({ severity: 'information', rule: 'formula_blank', expected: '0' })]);
+    const text = cchc('check', printed).stdout;
+    expect(text).toContain(
+      'CẢNH BÁO 2.4. Tỷ lệ xử lý văn bản sau kiểm tra, rà soát: Ghi 100% nhưng mẫu số bằng 0 (0/0) nên không tính được. Hãy để trống hoặc ghi "không phát sinh".\n',
+    );
+    expect(text).toContain('THÔNG TIN 6.1. Tỷ lệ thực hiện kế hoạch giải ngân vốn đầu tư công: Tỷ lệ để trống; tính từ số liệu thành phần được 0% (0/1.180.000).\n');
+    // The "-" printed at 2.2 is "không phát sinh", not an error.
+    expect(text).not.toContain(' 2.2. ');
+    expect(text).toMatch(/6 lỗi, 2 cảnh báo \(0 đã giải trình\), 1 thông tin\.\n$/);
     const data = JSON.parse(readFileSync(printed, 'utf8'));
     Object.assign(data.values, { '3.4.2': '98,07', '3.3.4': '100', '1.1': '37,5', '3.2.2': '100', '7.2': '2' });
     const fixed = join(dir, 'fixed.json');
