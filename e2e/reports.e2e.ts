@@ -218,12 +218,9 @@ describe('the report form in the browser', () => {
     await field(p, 'r_1_2_a').fill('8');
     await field(p, 'r_1_2_b').fill('10');
     await expect.poll(() => shown(p, 'r_1_2')).toBe('125');
-    await shows(
-      findings(p, 'r_1_2').getByText(
-        'Tỷ lệ ở dòng 1.2. Tỷ lệ hoàn thành kế hoạch CCHC năm (lũy kế đến thời điểm báo cáo) là 125%, phải nằm trong khoảng 0–100%.',
-      ),
-    );
-    await shows(findings(p, 'r_1_2_b').getByText('Số nhiệm vụ đã hoàn thành không được lớn hơn số nhiệm vụ đề ra trong kế hoạch. (10 <= 8 không thỏa)'));
+    // Under its row, a finding does not repeat the row's name, and says what was found in words.
+    await shows(findings(p, 'r_1_2').getByText('Tỷ lệ 125% phải nằm trong khoảng 0–100%.', { exact: true }));
+    await shows(findings(p, 'r_1_2_b').getByText('Số nhiệm vụ đã hoàn thành không được lớn hơn số nhiệm vụ đề ra trong kế hoạch (10 lớn hơn 8).', { exact: true }));
     expect(await findings(p, 'r_1_2').locator('.finding-error').count()).toBe(1);
     expect(await field(p, 'r_1_2_b').getAttribute('aria-invalid')).toBe('true');
     // A percent typed by hand above 100.
@@ -252,7 +249,7 @@ describe('the report form in the browser', () => {
     // More one-stop procedures than procedures in force: a warning, which takes a justification.
     await field(p, 'r_3_1_3').fill('100');
     await field(p, 'r_3_2_1').fill('120');
-    await shows(findings(p, 'r_3_2_1').getByText('Số TTHC thực hiện theo cơ chế một cửa lớn hơn tổng số TTHC đang có hiệu lực (3.1.3).', { exact: false }));
+    await shows(findings(p, 'r_3_2_1').getByText('Số TTHC thực hiện theo cơ chế một cửa lớn hơn tổng số TTHC đang có hiệu lực (3.1.3) (120 lớn hơn 100).', { exact: false }));
     await expect.poll(() => summary(p).innerText()).toBe('1 cảnh báo');
     await findings(p, 'r_3_2_1').getByLabel('Lời giải trình').fill('Có 20 TTHC liên thông từ cấp tỉnh thực hiện tại xã.');
     await row(p, 'r_3_2_1').scrollIntoViewIfNeeded();

@@ -26,7 +26,7 @@ export async function completeInBrowser(p: Page, signer = 'Hoàng Văn Minh'): P
     await shows(p.getByRole('status').filter({ hasText: 'Đã lưu bản nháp' }));
   }
   const document = p.locator('section.report-document');
-  await document.getByLabel('Người ký').fill(signer);
+  await document.getByLabel('Người ký', { exact: true }).fill(signer);
   for (const section of await document.locator('.narrative-section').all()) {
     const area = section.locator('textarea').first();
     if ((await area.inputValue()).trim() !== '') continue;

@@ -59,6 +59,8 @@ export function registerTemplateCommands(program: Command): void {
         kind: row.kind,
         source: row.source ?? 'manual',
         concept: row.concept ?? null,
+        levels: row.levels ?? null,
+        optional: row.optional ?? false,
         depth: row.depth,
       }));
       printResult(Boolean(options.json), { id: found.id, version: found.version, title: found.title, cutoff: found.cutoff, rows }, () =>

@@ -56,7 +56,7 @@ describe('what the reviewer must see', () => {
 
   it('says why a report should not be approved in a batch', () => {
     expect(attentionReasons(attention)).toEqual([
-      'gửi trước khi hết kỳ lấy số liệu (lý do: Cán bộ nghỉ phép từ ngày 10.)',
+      'gửi trước khi hết kỳ lấy số liệu (lý do: Cán bộ nghỉ phép từ ngày 10)',
       '1 số liệu tự động đã được sửa tay',
       '1 dòng bắt buộc ghi "không phát sinh"',
     ]);

@@ -63,7 +63,7 @@ export function reviewAttention(input: {
  */
 export function attentionReasons(attention: ReviewAttention): string[] {
   const reasons: string[] = [];
-  if (attention.early) reasons.push(`gửi trước khi hết kỳ lấy số liệu (lý do: ${attention.early.reason})`);
+  if (attention.early) reasons.push(`gửi trước khi hết kỳ lấy số liệu (lý do: ${attention.early.reason.trim().replace(/[.;]+$/, '')})`);
   if (attention.overrides.length > 0) reasons.push(`${attention.overrides.length} số liệu tự động đã được sửa tay`);
   if (attention.notApplicable.length > 0) reasons.push(`${attention.notApplicable.length} dòng bắt buộc ghi "không phát sinh"`);
   return reasons;

@@ -154,6 +154,16 @@ describe(`submission, review and roll-up over HTTP (${testEngineName()})`, () =>
     expect(history.entries[0]).toMatchObject({ userName: 'admin', action: 'edit', changes: { r_1_2_a: { before: 10, after: 5 } } });
   });
 
+  it('checks an interchange file: "-" is no error, a rate over 0/0 a warning, a blank rate an information finding', async () => {
+    const seed = JSON.parse(readFileSync(new URL('../../services/reports/fixtures/thinh-duc-2024-q1.json', import.meta.url), 'utf8'));
+    const response = await call(a, 'POST', '/api/reports/check', seed);
+    expect(response.statusCode, response.body).toBe(200);
+    const findings = response.json().findings as Array<{ row: string; rule: string; severity: string }>;
+    expect(findings.filter((f) => f.row === 'r_2_2')).toEqual([]);
+    expect(findings.filter((f) => f.row === 'r_2_4').map((f) => `${f.severity} ${f.rule}`)).toEqual(['warning rate_not_computable']);
+    expect(findings.filter((f) => f.row === 'r_6_1').map((f) => `${f.severity} ${f.rule}`)).toEqual(['information formula_blank']);
+  });
+
   it('documents the new endpoints in the OpenAPI file', async () => {
     const paths = Object.keys((await fx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths);
     expect(paths).toEqual(
