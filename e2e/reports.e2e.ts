@@ -182,6 +182,7 @@ describe('the report form in the browser', () => {
       'Trực tuyến (0)',
       'Phát phiếu (1)',
       'Kết hợp (2)',
+      'Không phát sinh (-)',
     ]);
     // Computed from the demo's own dossiers, the report passes its checks.
     expect(await summary(p).innerText()).toBe('Không có lỗi hay cảnh báo');
