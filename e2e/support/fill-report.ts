@@ -27,11 +27,13 @@ export async function completeInBrowser(p: Page, signer = 'Hoàng Văn Minh'): P
   }
   const document = p.locator('section.report-document');
   await document.getByLabel('Người ký', { exact: true }).fill(signer);
+  // Each section's text is edited as it prints (a rich-text box, loaded with its own chunk).
+  await shows(document.locator('.narrative-editor-content'));
   for (const section of await document.locator('.narrative-section').all()) {
-    const area = section.locator('textarea').first();
-    if ((await area.inputValue()).trim() !== '') continue;
+    const editor = section.locator('.narrative-editor-content').first();
+    if ((await editor.innerText()).trim() !== '') continue;
     const heading = (await section.locator('label.narrative-heading').innerText()).trim();
-    await area.fill(`Nội dung mục ${heading} của kỳ báo cáo.`);
+    await editor.fill(`Nội dung mục ${heading} của kỳ báo cáo.`);
   }
   await document.getByRole('button', { name: 'Lưu văn bản' }).click();
   await shows(document.getByRole('status').filter({ hasText: 'Đã lưu văn bản báo cáo.' }));
