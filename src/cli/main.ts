@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { useVietnameseValidationMessages } from '../domain/text/zod-messages';
 import { CliError } from './cli-error';
 import { translateCommanderError } from './commander-messages';
 import { registerServeCommand } from './commands/serve';
@@ -12,6 +13,9 @@ import { registerExportCommands } from './commands/export';
 import { registerReportImportCommand } from './commands/report-import';
 import { registerObligationCommands, registerRollupCommand, registerWorkflowCommands } from './commands/workflow';
 import { VERSION } from '../version';
+
+// Validation messages of every schema a command uses, in Vietnamese (as the HTTP API does).
+useVietnameseValidationMessages();
 
 export function buildProgram(): Command {
   const program = new Command('cchc')

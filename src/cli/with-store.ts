@@ -1,8 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { openStore, storeConfigFromEnv, type Store } from '../store/store';
 import { CliError } from './cli-error';
 
+const lent = new AsyncLocalStorage<Store>();
+
+/**
+ * Runs CLI work against a store that is already open (in-process runs of many commands, as the
+ * fuzz corpus does): commands use it instead of opening the configured one, and leave it open.
+ */
+export function withLentStore<T>(store: Store, work: () => Promise<T>): Promise<T> {
+  return lent.run(store, work);
+}
+
 /** Opens the configured store (migrated), runs the work, and always closes it. */
 export async function withStore<T>(work: (store: Store) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const borrowed = lent.getStore();
+  if (borrowed) return work(borrowed);
   const config = storeConfigFromEnv();
   let store: Store;
   try {

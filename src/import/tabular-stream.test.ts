@@ -49,6 +49,6 @@ describe('openTabular', () => {
     await expect(openTabular(join(dir, 'khong-co.csv'))).rejects.toThrow(/không đọc được tệp/);
     const broken = join(dir, 'broken.xlsx');
     writeFileSync(broken, 'not a zip');
-    await expect(collect(broken)).rejects.toThrow(/không đọc được tệp/);
+    await expect(collect(broken)).rejects.toThrow(/không phải tệp XLSX hợp lệ/);
   });
 });

@@ -1,8 +1,16 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { detectDelimiter } from './csv-table';
+import { csvDialect, csvParseError, csvParseOptions, type CsvDialect } from './csv-dialect';
+import { checkHeaders, checkRowCells, DEFAULT_TABULAR_LIMITS, type TabularLimits } from './tabular-limits';
+import { SNIFF_BYTES, sniffEncoding, TextFileDecoder, type TextEncoding } from './text-decoding';
+import { UnreadableFileError } from './unreadable-file-error';
+import { assertSafeXlsx } from './xlsx-guard';
+
+export { UnreadableFileError } from './unreadable-file-error';
 
 /** One data row of a spreadsheet-like file, with its 1-based line (the header is line 1). */
 export interface TabularRow {
@@ -12,14 +20,22 @@ export interface TabularRow {
 
 export interface TabularStream {
   headers: string[];
+  /** The line of the header: 1, or 2 after Excel's `sep=;` line. */
+  headerLine: number;
+  /** What the file was decoded from (CSV); null for XLSX. */
+  encoding: TextEncoding | null;
   rows: AsyncIterable<TabularRow>;
+  /** Releases the file when the rows are not read to the end (a refused header, an error). */
+  close(): Promise<void>;
 }
 
-export class UnreadableFileError extends Error {}
+/** Excel's last row: an XLSX row beyond it was not written by a spreadsheet. */
+const XLSX_MAX_ROW = 1_048_576;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
     // Excel stores local date-times without a zone; exceljs hands them over as UTC fields.
     const p = (n: number) => String(n).padStart(2, '0');
     const date = `${p(value.getUTCDate())}/${p(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
@@ -27,7 +43,7 @@ function cellText(value: ExcelJS.CellValue): string {
     return hasTime ? `${date} ${p(value.getUTCHours())}:${p(value.getUTCMinutes())}` : date;
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('richText' in value) return (value.richText ?? []).map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     return '';
@@ -35,72 +51,149 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-function firstChunk(path: string): string {
+function readHead(path: string): { head: Buffer; complete: boolean } {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(64 * 1024);
+    const buffer = Buffer.alloc(SNIFF_BYTES);
     const length = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, length).toString('utf8');
+    return { head: buffer.subarray(0, length), complete: fstatSync(fd).size <= SNIFF_BYTES };
   } finally {
     closeSync(fd);
   }
 }
 
-async function* csvRows(path: string): AsyncGenerator<TabularRow> {
-  const delimiter = detectDelimiter(firstChunk(path).replace(/^\uFEFF/, ''));
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, delimiter, info: true }),
-  );
-  for await (const entry of parser) {
-    const { record, info } = entry as { record: string[]; info: { lines: number } };
-    yield { line: info.lines, cells: record };
+async function* decodedPieces(path: string, decoder: TextFileDecoder): AsyncGenerator<string> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    const text = decoder.push(chunk as Buffer);
+    if (text) yield text;
   }
+  const last = decoder.push(new Uint8Array(0), true);
+  if (last) yield last;
+}
+
+/** The first line of a record: csv-parse tells the last one, and a quoted cell may span lines. */
+function startLine(endLine: number, cells: string[]): number {
+  let breaks = 0;
+  for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) breaks += 1;
+  return endLine - breaks;
+}
+
+async function openCsv(path: string): Promise<{ dialect: CsvDialect; encoding: TextEncoding; rows: AsyncGenerator<TabularRow>; close(): void }> {
+  const { head, complete } = readHead(path);
+  const sniffed = sniffEncoding(head, complete);
+  const pieces = decodedPieces(path, new TextFileDecoder(sniffed));
+  const first = await pieces.next();
+  const start = first.done ? '' : first.value;
+  const dialect = csvDialect(start);
+  async function* text(): AsyncGenerator<string> {
+    if (start) yield start;
+    yield* pieces;
+  }
+  const parser = parse(csvParseOptions(dialect));
+  pipeline(Readable.from(text()), parser, () => undefined);
+  async function* rows(): AsyncGenerator<TabularRow> {
+    try {
+      for await (const entry of parser) {
+        const { record, info } = entry as { record: string[]; info: { lines: number } };
+        yield { line: startLine(info.lines, record), cells: record };
+      }
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw error;
+      throw csvParseError(error);
+    }
+  }
+  return { dialect, encoding: sniffed.encoding, rows: rows(), close: () => parser.destroy() };
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<TabularRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' });
   for await (const worksheet of reader) {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      if (row.number > XLSX_MAX_ROW) throw new UnreadableFileError(`trang tính có dòng số ${row.number.toLocaleString('vi-VN')}, quá số dòng tối đa của Excel.`);
       const values = row.values as ExcelJS.CellValue[];
-      yield { line: row.number, cells: values.slice(1).map(cellText) };
+      // Array.from, not map: a sheet row is a sparse array and map would keep its holes.
+      yield { line: row.number, cells: Array.from(values.slice(1), cellText) };
     }
     return; // the first sheet only
   }
 }
 
+const XLSX_BROKEN = 'nội dung tệp XLSX bị hỏng hoặc không phải bảng tính Excel: hãy mở bằng Excel và lưu lại thành .xlsx.';
+
 /**
- * Streams a CSV (UTF-8, comma/semicolon/tab) or XLSX file row by row: a file of a million rows
- * never sits whole in memory.
+ * Streams a CSV (UTF-8 with or without BOM, UTF-16, Windows-1258; comma/semicolon/tab; Excel's
+ * `sep=` line) or XLSX file row by row: a file of a million rows never sits whole in memory.
+ * Every problem with the file as a whole is an UnreadableFileError in Vietnamese, with its line
+ * and column where it has one: bad bytes, NUL bytes, over-long cells, zip bombs, too many rows.
  */
-export async function openTabular(path: string): Promise<TabularStream> {
+export async function openTabular(path: string, limitsOverride: Partial<TabularLimits> = {}): Promise<TabularStream> {
+  const limits = { ...DEFAULT_TABULAR_LIMITS, ...limitsOverride };
   const extension = extname(path).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx' && extension !== '.txt') {
     throw new UnreadableFileError('chỉ nhận tệp .csv hoặc .xlsx.');
   }
-  const source = extension === '.xlsx' ? xlsxRows(path) : csvRows(path);
-  const iterator = source[Symbol.asyncIterator]();
-  let first: IteratorResult<TabularRow>;
+  let source: AsyncGenerator<TabularRow>;
+  let release = async (): Promise<void> => {
+    await source.return(undefined);
+  };
+  let headerLine = 1;
+  let encoding: TextEncoding | null = null;
   try {
-    first = await iterator.next();
+    if (extension === '.xlsx') {
+      await assertSafeXlsx(path);
+      source = xlsxRows(path);
+    } else {
+      const csv = await openCsv(path);
+      source = csv.rows;
+      release = async () => csv.close();
+      headerLine = csv.dialect.headerLine;
+      encoding = csv.encoding;
+    }
   } catch (error) {
-    throw new UnreadableFileError(`không đọc được tệp (${(error as Error).message}).`);
+    if (error instanceof UnreadableFileError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UnreadableFileError('không đọc được tệp (không tìm thấy tệp).');
+    throw new UnreadableFileError('không đọc được tệp.');
   }
-  if (first.done) throw new UnreadableFileError('tệp rỗng, không có dòng tiêu đề.');
-  const headers = first.value.cells.map((h) => h.trim());
+  const broken = extension === '.xlsx' ? XLSX_BROKEN : 'không đọc được tệp.';
+  const next = async (after: number): Promise<IteratorResult<TabularRow>> => {
+    try {
+      return await source.next();
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw error;
+      throw new UnreadableFileError(broken, after > 0 ? { row: after + 1 } : {});
+    }
+  };
+  let headers: string[];
+  try {
+    const first = await next(0);
+    if (first.done) throw new UnreadableFileError('tệp rỗng, không có dòng tiêu đề.');
+    headerLine = first.value.line;
+    headers = first.value.cells.map((h) => h.replace(/^\uFEFF+/, '').trim());
+    checkHeaders(headers, headerLine, limits);
+  } catch (error) {
+    await release().catch(() => undefined);
+    throw error;
+  }
   async function* rows(): AsyncGenerator<TabularRow> {
-    let line = first.value.line;
-    while (true) {
-      let next: IteratorResult<TabularRow>;
-      try {
-        next = await iterator.next();
-      } catch (error) {
-        throw new UnreadableFileError(`không đọc được tệp sau dòng ${line} (${(error as Error).message}).`);
+    let line = headerLine;
+    let count = 0;
+    try {
+      while (true) {
+        const result = await next(line);
+        if (result.done) return;
+        line = result.value.line;
+        const cells = result.value.cells;
+        if (cells.every((cell) => cell.trim() === '')) continue;
+        checkRowCells(cells, line, headers, limits);
+        count += 1;
+        if (count > limits.maxRows) {
+          throw new UnreadableFileError(`tệp có hơn ${limits.maxRows.toLocaleString('vi-VN')} dòng dữ liệu; hãy chia thành nhiều tệp.`, { row: line });
+        }
+        yield result.value;
       }
-      if (next.done) return;
-      line = next.value.line;
-      if (next.value.cells.every((cell) => cell.trim() === '')) continue;
-      yield next.value;
+    } finally {
+      await release().catch(() => undefined);
     }
   }
-  return { headers, rows: rows() };
+  return { headers, headerLine, encoding, rows: rows(), close: () => release().catch(() => undefined) };
 }

@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { ImportRejectedError } from '../../domain/import/import-issue';
+import { readJsonFile } from '../../import/json-text';
 import { AppError } from '../../services/errors';
 import { EXPORT_FORMATS, exportInterchange, exportReport, type ExportedFile, type ExportFormat } from '../../services/reports/export-report';
 import { CliError } from '../cli-error';
@@ -45,9 +47,10 @@ export function registerExportCommands(program: Command): void {
       const format = formatOf(options.format);
       let data: unknown;
       try {
-        data = JSON.parse(readFileSync(path, 'utf8'));
+        data = readJsonFile(path);
       } catch (error) {
-        throw new CliError(`không đọc được tệp JSON "${path}" (${(error as Error).message}).`);
+        if (error instanceof ImportRejectedError) throw new CliError(error.message, 2);
+        throw error;
       }
       const file = await run(() => exportInterchange(data, format));
       write(file, options.out, Boolean(options.json));

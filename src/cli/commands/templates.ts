@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { ImportRejectedError } from '../../domain/import/import-issue';
+import { readJsonFile } from '../../import/json-text';
 import { TemplateError } from '../../domain/templates/load-template';
 import { templateJsonSchema, type Template } from '../../domain/templates/template';
 import { AppError } from '../../services/errors';
@@ -99,9 +100,10 @@ export function registerTemplateCommands(program: Command): void {
     .action((file: string, options: { json?: boolean }) => {
       let data: unknown;
       try {
-        data = JSON.parse(readFileSync(file, 'utf8'));
+        data = readJsonFile(file);
       } catch (error) {
-        throw new CliError(`không đọc được tệp JSON "${file}" (${(error as Error).message}).`);
+        if (error instanceof ImportRejectedError) throw new CliError(error.message, 2);
+        throw error;
       }
       let result;
       try {

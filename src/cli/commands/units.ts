@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ImportRejectedError } from '../../domain/import/import-issue';
 import { parseDate } from '../../domain/text/iso-date';
-import { importUnits } from '../../services/units/import-units';
+import { readTextFile } from '../../import/json-text';
+import { importUnits, MAX_UNIT_FILE_BYTES } from '../../services/units/import-units';
 import { CliError } from '../cli-error';
 import { printResult } from '../output';
 import { withStore } from '../with-store';
@@ -27,9 +27,10 @@ export function registerUnitsCommands(program: Command): void {
     .action(async (file: string, options: { validFrom?: string; validTo?: string; json?: boolean }) => {
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new CliError(`không đọc được tệp "${file}".`);
+        text = readTextFile(file, file, MAX_UNIT_FILE_BYTES);
+      } catch (error) {
+        if (error instanceof ImportRejectedError) throw new CliError(error.message, 2);
+        throw error;
       }
       const validFrom = dateOption(options.validFrom, '--valid-from');
       const validTo = dateOption(options.validTo, '--valid-to');

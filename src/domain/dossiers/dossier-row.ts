@@ -1,4 +1,7 @@
 import { parseDateTime, type LocalDateTime } from '../calendar/date-time';
+import type { IsoDate } from '../calendar/plain-date';
+import { DOSSIER_MIN_DATE, dateRangeProblem, latestDueDate, shownValue, TEXT_BOUNDS, textProblem } from '../import/input-bounds';
+import { duplicatesOf, type DuplicateHeader } from '../import/header-row';
 import { formatDateVi } from '../text/iso-date';
 import { normalizeForSearch } from '../text/normalize-for-search';
 import { parseYesNo } from '../text/yes-no';
@@ -40,11 +43,12 @@ export const REQUIRED_DOSSIER_FIELDS: DossierField[] = ['code', 'unitCode', 'pro
 /**
  * Finds each field's column in a header row: a saved mapping for the source first
  * (field → header as written), then our headers and their synonyms, ignoring case and diacritics.
+ * A header the mapping picks that appears twice is a duplicate: the file is ambiguous.
  */
 export function mapDossierHeaders(
   headers: string[],
   saved: Partial<Record<DossierField, string>> = {},
-): { columns: Partial<Record<DossierField, number>>; missing: DossierField[] } {
+): { columns: Partial<Record<DossierField, number>>; missing: DossierField[]; duplicates: DuplicateHeader[] } {
   const folded = headers.map(normalizeForSearch);
   const columns: Partial<Record<DossierField, number>> = {};
   for (const field of Object.keys(DOSSIER_HEADERS) as DossierField[]) {
@@ -53,7 +57,7 @@ export function mapDossierHeaders(
     if (index !== undefined) columns[field] = index;
   }
   const missing = REQUIRED_DOSSIER_FIELDS.filter((field) => columns[field] === undefined);
-  return { columns, missing };
+  return { columns, missing, duplicates: duplicatesOf(headers, Object.values(columns)) };
 }
 
 export interface RowIssue {
@@ -85,6 +89,12 @@ export interface ParsedDossierRow {
 
 const dayOf = (t: LocalDateTime | null) => t?.date ?? null;
 
+/** What a row is checked against besides itself. */
+export interface DossierRowContext {
+  /** The day of the import in Vietnam: nothing is received or finished after it. */
+  today: IsoDate;
+}
+
 /**
  * Checks one row of an export. Every problem is reported with the column as the file names it,
  * the value found and a reason in Vietnamese; a row with any problem yields no dossier.
@@ -93,28 +103,32 @@ export function parseDossierRow(
   cells: Partial<Record<DossierField, string>>,
   row: number,
   headerOf: (field: DossierField) => string,
+  context: DossierRowContext,
 ): { dossier?: ParsedDossierRow; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const cell = (field: DossierField) => (cells[field] ?? '').trim();
-  const fail = (field: DossierField, message: string) => issues.push({ row, column: headerOf(field), value: cell(field), message });
+  const fail = (field: DossierField, message: string) => issues.push({ row, column: headerOf(field), value: shownValue(cell(field)), message });
 
-  const text = (field: DossierField, label: string) => {
+  const text = (field: DossierField, label: string, max: number) => {
     const value = cell(field);
     if (!value) fail(field, `thiếu ${label}.`);
+    const problem = value ? textProblem(value, max) : null;
+    if (problem) fail(field, `${label} ${problem}`);
+    else if (/\s/.test(value.replace(/ /g, ''))) fail(field, `${label} không được chứa dấu xuống dòng hoặc dấu tab.`);
     return value;
   };
-  const code = text('code', 'mã hồ sơ');
-  const unitCode = text('unitCode', 'mã đơn vị');
-  const procedureCode = text('procedureCode', 'mã thủ tục');
+  const code = text('code', 'mã hồ sơ', TEXT_BOUNDS.dossierCode);
+  const unitCode = text('unitCode', 'mã đơn vị', TEXT_BOUNDS.unitCode);
+  const procedureCode = text('procedureCode', 'mã thủ tục', TEXT_BOUNDS.procedureCode);
 
   const channelText = cell('channel');
   const channel = parseChannel(channelText);
-  if (!channel) fail('channel', channelText ? `kênh tiếp nhận "${channelText}" không hợp lệ (Trực tiếp, Trực tuyến hoặc Bưu chính công ích).` : 'thiếu kênh tiếp nhận.');
+  if (!channel) fail('channel', channelText ? `kênh tiếp nhận "${shownValue(channelText)}" không hợp lệ (Trực tiếp, Trực tuyến hoặc Bưu chính công ích).` : 'thiếu kênh tiếp nhận.');
 
   const statusText = cell('status');
   const state = parseDossierState(statusText);
   if (!state) {
-    fail('status', statusText ? `trạng thái "${statusText}" không hợp lệ (dùng: ${Object.values(DOSSIER_STATE_LABELS).join(', ')}).` : 'thiếu trạng thái.');
+    fail('status', statusText ? `trạng thái "${shownValue(statusText)}" không hợp lệ (dùng: ${Object.values(DOSSIER_STATE_LABELS).join(', ')}).` : 'thiếu trạng thái.');
   }
 
   const time = (field: DossierField, required: boolean): LocalDateTime | null => {
@@ -126,15 +140,25 @@ export function parseDossierRow(
     try {
       return parseDateTime(value);
     } catch {
-      fail(field, `ngày "${value}" không hợp lệ (viết dd/mm/yyyy hoặc dd/mm/yyyy HH:mm).`);
+      fail(field, `ngày "${shownValue(value)}" không hợp lệ (viết dd/mm/yyyy hoặc dd/mm/yyyy HH:mm).`);
       return null;
     }
   };
-  const receivedAt = time('receivedAt', true);
-  const dueAt = time('dueAt', false);
-  const resultAt = time('resultAt', false);
-  const deliveredAt = time('deliveredAt', false);
+  const afterToday = `sau ngày nhập ${formatDateVi(context.today)} (ngày trong tương lai)`;
+  const bounded = (field: DossierField, value: LocalDateTime | null, max: IsoDate, maxReason: string) => {
+    const problem = value ? dateRangeProblem(value.date, DOSSIER_MIN_DATE, max, maxReason) : null;
+    if (!problem) return value;
+    fail(field, problem);
+    return null;
+  };
+  const receivedAt = bounded('receivedAt', time('receivedAt', true), context.today, afterToday);
   const received = dayOf(receivedAt);
+  const dueAt = time('dueAt', false);
+  if (dueAt && received && dueAt.date > latestDueDate(received)) {
+    fail('dueAt', `ngày hẹn trả ${formatDateVi(dueAt.date)} cách ngày tiếp nhận hơn 5 năm.`);
+  }
+  const resultAt = bounded('resultAt', time('resultAt', false), context.today, afterToday);
+  const deliveredAt = bounded('deliveredAt', time('deliveredAt', false), context.today, afterToday);
   if (received) {
     if (dueAt && dueAt.date < received) fail('dueAt', `ngày hẹn trả trước ngày tiếp nhận ${formatDateVi(received)}.`);
     if (resultAt && resultAt.date < received) fail('resultAt', `ngày có kết quả trước ngày tiếp nhận ${formatDateVi(received)}.`);
@@ -155,7 +179,7 @@ export function parseDossierRow(
   const flag = (field: DossierField): boolean | null => {
     const value = cell(field);
     const parsed = parseYesNo(value);
-    if (parsed === null) fail(field, `giá trị "${value}" không hợp lệ (dùng Có/Không, x hoặc 1/0).`);
+    if (parsed === null) fail(field, `giá trị "${shownValue(value)}" không hợp lệ (dùng Có/Không, x hoặc 1/0).`);
     return parsed;
   };
   const digitizedInput = flag('digitizedInput');
@@ -167,7 +191,7 @@ export function parseDossierRow(
 
   const ratingText = cell('rating');
   const rating = parseRating(ratingText);
-  if (rating === undefined) fail('rating', `đánh giá "${ratingText}" không hợp lệ (Rất hài lòng, Hài lòng, Không hài lòng hoặc để trống).`);
+  if (rating === undefined) fail('rating', `đánh giá "${shownValue(ratingText)}" không hợp lệ (Rất hài lòng, Hài lòng, Không hài lòng hoặc để trống).`);
 
   if (issues.length > 0) return { issues };
   return {

@@ -1,6 +1,27 @@
 import type { ImportIssue } from '../import/import-issue';
+import { shownValue, TEXT_BOUNDS, textProblem } from '../import/input-bounds';
 import { formatDateVi } from '../text/iso-date';
 import { isUnitValidOn, UNIT_LEVEL_LABELS, UNIT_LEVEL_RANK, type Unit, type UnitLevel } from './unit';
+
+/** The most units one file may hold (the country has about 10,600 in the three-level era). */
+export const MAX_UNIT_ROWS = 100_000;
+
+/** Why a unit code is refused, or null. */
+export function unitCodeProblem(code: string): string | null {
+  if (!code) return 'thiếu mã đơn vị.';
+  if (!/^[0-9A-Za-z._-]{1,20}$/.test(code)) {
+    return `mã "${shownValue(code, 40)}" chỉ được gồm chữ, số và dấu . _ - (tối đa ${TEXT_BOUNDS.unitCode} ký tự).`;
+  }
+  return null;
+}
+
+/** Why a unit name is refused, or null. */
+export function unitNameProblem(name: string): string | null {
+  if (!name) return 'thiếu tên đơn vị.';
+  const problem = textProblem(name, TEXT_BOUNDS.unitName);
+  if (problem) return `tên đơn vị ${problem}`;
+  return /[\r\n\t]/.test(name) ? 'tên đơn vị không được xuống dòng hoặc có dấu tab.' : null;
+}
 
 /** One unit as read from an import file, before it is checked. */
 export interface UnitRow {

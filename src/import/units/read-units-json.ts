@@ -1,6 +1,7 @@
 import { ImportRejectedError } from '../../domain/import/import-issue';
 import type { UnitLevel } from '../../domain/units/unit';
-import type { UnitRow, UnitRowColumns } from '../../domain/units/unit-rows';
+import { MAX_UNIT_ROWS, unitCodeProblem, unitNameProblem, type UnitRow, type UnitRowColumns } from '../../domain/units/unit-rows';
+import { parseJsonText } from '../json-text';
 
 /**
  * Reads the two official unit lists (General Statistics Office codes, as packaged by
@@ -26,16 +27,15 @@ export interface UnitListValidity {
 }
 
 export function readUnitsJson(text: string, file: string, override?: Partial<UnitListValidity>): UnitRow[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ImportRejectedError([{ file, message: `không phải JSON hợp lệ (${(error as Error).message}).` }]);
-  }
+  // The official lists nest six levels (provinces → districts → wards); more is not a unit list.
+  const data = parseJsonText(text, file, { maxDepth: 8 });
   if (!Array.isArray(data) || data.length === 0) {
     throw new ImportRejectedError([{ file, message: 'cần một mảng các tỉnh ở cấp ngoài cùng.' }]);
   }
   const first = data[0] as RawUnit;
+  if (typeof first !== 'object' || first === null || Array.isArray(first)) {
+    throw new ImportRejectedError([{ file, column: '[0]', message: 'mỗi tỉnh phải là một đối tượng {"Code", "FullName", …}.' }]);
+  }
   const threeLevels = 'District' in first;
   if (!threeLevels && !('Wards' in first)) {
     throw new ImportRejectedError([
@@ -50,8 +50,13 @@ export function readUnitsJson(text: string, file: string, override?: Partial<Uni
     const unit = raw as RawUnit;
     const code = typeof unit?.Code === 'string' ? unit.Code.trim() : '';
     const name = typeof unit?.FullName === 'string' ? unit.FullName.trim() : '';
-    if (!code) issues.push({ file, column: `${path}.Code`, message: 'thiếu mã đơn vị.' });
-    if (!name) issues.push({ file, column: `${path}.FullName`, message: 'thiếu tên đơn vị.' });
+    const codeProblem = unitCodeProblem(code);
+    const nameProblem = unitNameProblem(name);
+    if (codeProblem) issues.push({ file, column: `${path}.Code`, message: codeProblem });
+    if (nameProblem) issues.push({ file, column: `${path}.FullName`, message: nameProblem });
+    if (rows.length + issues.length > MAX_UNIT_ROWS) {
+      throw new ImportRejectedError([{ file, message: `tệp có hơn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} đơn vị.` }]);
+    }
     const columns: UnitRowColumns = {
       code: `${path}.Code`,
       name: `${path}.FullName`,
@@ -60,7 +65,7 @@ export function readUnitsJson(text: string, file: string, override?: Partial<Uni
       validFrom: path,
       validTo: path,
     };
-    if (code && name) rows.push({ code, name, level, parentCode, ...era, source: { file, columns } });
+    if (!codeProblem && !nameProblem) rows.push({ code, name, level, parentCode, ...era, source: { file, columns } });
     return code;
   };
   const children = (raw: unknown, key: 'District' | 'Ward' | 'Wards', path: string): unknown[] => {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { mayAccessUnit } from '../../domain/auth/access';
 import { dossierDueDate } from '../../domain/calendar/deadline';
-import { formatDateTime } from '../../domain/calendar/date-time';
+import { formatDateTime, todayInVietnam } from '../../domain/calendar/date-time';
 import type { WorkCalendar } from '../../domain/calendar/working-days';
 import { FactDeltas } from '../../domain/dossiers/facts';
 import { contentHashOf, factsViewOf } from './dossier-write';
@@ -14,6 +14,7 @@ import {
   type ParsedDossierRow,
   type RowIssue,
 } from '../../domain/dossiers/dossier-row';
+import { duplicateHeaderMessage } from '../../domain/import/header-row';
 import { ImportRejectedError } from '../../domain/import/import-issue';
 import type { Procedure } from '../../domain/procedures/procedure';
 import { formatDateVi } from '../../domain/text/iso-date';
@@ -34,6 +35,8 @@ export interface ImportDossiersInput {
   /** Who imports: an officer may import only for its unit, a reviewer or admin for its subtree. Null: the CLI. */
   actor: SessionUser | null;
   batchSize?: number;
+  /** The day of the import in Vietnam (default: today): no dossier is received or finished after it. */
+  today?: string;
   onProgress?: (rowsRead: number) => void;
 }
 
@@ -68,21 +71,28 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
   try {
     table = await openTabular(input.path);
   } catch (error) {
-    if (error instanceof UnreadableFileError) throw new ImportRejectedError([{ file, message: error.message }]);
+    if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.issueFor(file)]);
     throw error;
   }
   const savedMap = (await store.importRuns.getColumnMap(input.source)) as Partial<Record<DossierField, string>>;
-  const { columns, missing } = mapDossierHeaders(table.headers, savedMap);
+  const { columns, missing, duplicates } = mapDossierHeaders(table.headers, savedMap);
+  if (duplicates.length > 0 || missing.length > 0) await table.close();
+  if (duplicates.length > 0) {
+    throw new ImportRejectedError(
+      duplicates.map((duplicate) => ({ file, row: table.headerLine, column: duplicate.header, message: duplicateHeaderMessage(duplicate, table.headers) })),
+    );
+  }
   if (missing.length > 0) {
     throw new ImportRejectedError(
       missing.map((field) => ({
         file,
-        row: 1,
+        row: table.headerLine,
         column: DOSSIER_HEADERS[field][0],
         message: `không tìm thấy cột "${DOSSIER_HEADERS[field][0]}" (hoặc tên tương đương) trong dòng tiêu đề. Quản trị viên có thể khai báo cách đọc cột cho nguồn "${input.source}".`,
       })),
     );
   }
+  const rowContext = { today: input.today ?? todayInVietnam() };
   const headerOf = (field: DossierField) =>
     columns[field] !== undefined ? table.headers[columns[field]!]! : DOSSIER_HEADERS[field][0];
 
@@ -131,7 +141,7 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
       for (const row of batch) {
         const cells: Partial<Record<DossierField, string>> = {};
         for (const [field, index] of Object.entries(columns) as Array<[DossierField, number]>) cells[field] = row.cells[index] ?? '';
-        const { dossier: parsed, issues } = parseDossierRow(cells, row.line, headerOf);
+        const { dossier: parsed, issues } = parseDossierRow(cells, row.line, headerOf, rowContext);
         if (!parsed) {
           reject(row, issues);
           continue;
@@ -196,7 +206,7 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
         }
       }
     } catch (error) {
-      if (error instanceof UnreadableFileError) throw new ImportRejectedError([{ file, message: error.message }]);
+      if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.issueFor(file)]);
       throw error;
     }
     await processBatch(batch);

@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
+import { duplicateHeaderMessage, duplicatesOf } from '../../domain/import/header-row';
 import type { ImportIssue } from '../../domain/import/import-issue';
 import { ImportRejectedError } from '../../domain/import/import-issue';
 import {
+  MAX_PROCEDURE_ROWS,
   PROCEDURE_HEADERS,
   REQUIRED_PROCEDURE_FIELDS,
   parseProcedureRow,
@@ -25,17 +27,28 @@ export async function importProcedures(store: Store, path: string, fileName = ba
   const file = fileName;
   const rows: NewProcedure[] = [];
   const issues: ImportIssue[] = [];
+  let table;
   try {
-    const table = await openTabular(path);
+    table = await openTabular(path, { maxRows: MAX_PROCEDURE_ROWS });
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.issueFor(file)]);
+    throw error;
+  }
+  try {
     const folded = table.headers.map(normalizeForSearch);
     const index = new Map<ProcedureField, number>();
     for (const [field, header] of Object.entries(PROCEDURE_HEADERS) as Array<[ProcedureField, string]>) {
       const i = folded.indexOf(normalizeForSearch(header));
       if (i >= 0) index.set(field, i);
     }
+    const row = table.headerLine;
+    const duplicates = duplicatesOf(table.headers, [...index.values()]);
+    if (duplicates.length > 0) {
+      throw new ImportRejectedError(duplicates.map((d) => ({ file, row, column: d.header, message: duplicateHeaderMessage(d, table.headers) })));
+    }
     const missing = REQUIRED_PROCEDURE_FIELDS.filter((f) => !index.has(f));
     if (missing.length > 0) {
-      throw new ImportRejectedError(missing.map((f) => ({ file, row: 1, column: PROCEDURE_HEADERS[f], message: 'thiếu cột này trong dòng tiêu đề.' })));
+      throw new ImportRejectedError(missing.map((f) => ({ file, row, column: PROCEDURE_HEADERS[f], message: 'thiếu cột này trong dòng tiêu đề.' })));
     }
     const seen = new Map<string, number>();
     for await (const row of table.rows) {
@@ -53,8 +66,10 @@ export async function importProcedures(store: Store, path: string, fileName = ba
       rows.push(parsed.procedure);
     }
   } catch (error) {
-    if (error instanceof UnreadableFileError) throw new ImportRejectedError([{ file, message: error.message }]);
+    if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.issueFor(file)]);
     throw error;
+  } finally {
+    await table.close();
   }
   if (issues.length > 0) throw new ImportRejectedError(issues);
   const result: ImportProceduresResult = { file, rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };

@@ -120,6 +120,9 @@ export async function exportInterchange(data: unknown, format: ExportFormat, tem
   const input = parsed.data;
   const template = templates.get(input.template);
   if (!template) throw invalidInput(`Không có biểu mẫu "${input.template}" (có: ${[...templates.keys()].join(', ')}).`);
+  if (input.templateVersion && input.templateVersion !== template.version) {
+    throw invalidInput(`Biểu mẫu "${template.id}" đang là phiên bản ${template.version}, tệp ghi phiên bản ${input.templateVersion}.`);
+  }
   const resolved = resolveInterchangeValues(template, input.values);
   if (resolved.problems.length > 0) throw invalidInput(resolved.problems.join(' '));
   const values = new Map<string, { value: number | string | null }>();

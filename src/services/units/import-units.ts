@@ -24,6 +24,9 @@ export interface ImportUnitsResult {
   unchanged: number;
 }
 
+/** The largest unit list read (the official three-level list is about 1 MB). */
+export const MAX_UNIT_FILE_BYTES = 50 * 1024 * 1024;
+
 const keyOf = (code: string, validFrom: string | null) => `${code}|${validFrom ?? ''}`;
 const CHUNK = 1000;
 
