@@ -8,12 +8,18 @@ import { UnreadableFileError } from './unreadable-file-error';
  * down. Every entry is inflated once, without keeping it, so a ZIP that lies about its sizes is
  * caught too (yauzl checks each entry's real size against the one declared).
  */
-export const XLSX_LIMITS = {
+export interface XlsxLimits {
+  entries: number;
+  totalBytes: number;
+  /** Parts the reader keeps in memory (shared strings, styles, workbook). */
+  cachedPartBytes: number;
+}
+
+export const XLSX_LIMITS: XlsxLimits = {
   entries: 2_000,
   totalBytes: 1024 * 1024 * 1024,
-  /** Parts the reader keeps in memory. */
   cachedPartBytes: 256 * 1024 * 1024,
-} as const;
+};
 
 const CACHED_PARTS = /^xl\/(sharedStrings|styles|workbook)\.xml$/i;
 
@@ -34,7 +40,7 @@ async function startsWithOle2(path: string): Promise<boolean> {
 }
 
 /** Refuses an XLSX that is not a ZIP, has too many parts, or expands beyond the limits. */
-export async function assertSafeXlsx(path: string, limits = XLSX_LIMITS): Promise<void> {
+export async function assertSafeXlsx(path: string, limits: XlsxLimits = XLSX_LIMITS): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });

@@ -147,9 +147,8 @@ export function parseDossierRow(
   const afterToday = `sau ngày nhập ${formatDateVi(context.today)} (ngày trong tương lai)`;
   const bounded = (field: DossierField, value: LocalDateTime | null, max: IsoDate, maxReason: string) => {
     const problem = value ? dateRangeProblem(value.date, DOSSIER_MIN_DATE, max, maxReason) : null;
-    if (!problem) return value;
-    fail(field, problem);
-    return null;
+    if (problem) fail(field, problem);
+    return value; // kept for the checks between dates; the row is rejected anyway
   };
   const receivedAt = bounded('receivedAt', time('receivedAt', true), context.today, afterToday);
   const received = dayOf(receivedAt);
