@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { UnreadableFileError } from './unreadable-file-error';
 
 /**
@@ -175,7 +176,7 @@ export function sniffEncoding(head: Uint8Array, complete: boolean): SniffedEncod
 export class TextFileDecoder {
   readonly #decoder: TextDecoder;
   readonly #newlineWidth: number;
-  #rest: Uint8Array = new Uint8Array(0);
+  #rest: Buffer = Buffer.alloc(0);
   #line = 1;
   #skip: number;
 
@@ -187,7 +188,25 @@ export class TextFileDecoder {
 
   /** Decodes the complete lines of `chunk` (with what was left of the last one); pass `final` at the end. */
   push(chunk: Uint8Array, final = false): string {
-    let bytes: Uint8Array = chunk;
+    const piece = this.#take(chunk, final);
+    return piece.length === 0 ? '' : this.#decode(piece);
+  }
+
+  /**
+   * The same lines as UTF-8 bytes, for a parser that reads bytes: a UTF-8 file is only checked
+   * (natively, without building strings), the others are decoded and encoded again.
+   */
+  pushUtf8(chunk: Uint8Array, final = false): Buffer {
+    const piece = this.#take(chunk, final);
+    if (piece.length === 0) return piece;
+    if (this.sniffed.encoding !== 'utf-8') return Buffer.from(this.#decode(piece), 'utf8');
+    if (!isUtf8(piece)) this.#decode(piece); // throws, located
+    for (let i = piece.indexOf(NEWLINE); i >= 0; i = piece.indexOf(NEWLINE, i + 1)) this.#line += 1;
+    return piece;
+  }
+
+  #take(chunk: Uint8Array, final: boolean): Buffer {
+    let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.#skip > 0) {
       const skipped = Math.min(this.#skip, bytes.length);
       bytes = bytes.subarray(skipped);
@@ -195,16 +214,15 @@ export class TextFileDecoder {
     }
     if (this.#rest.length > 0) bytes = Buffer.concat([this.#rest, bytes]);
     const end = final ? bytes.length : this.#lastLineEnd(bytes);
-    this.#rest = bytes.subarray(end);
-    if (this.#rest.length > MAX_LINE_BYTES) {
+    if (bytes.length - end > MAX_LINE_BYTES) {
       throw new UnreadableFileError(`dòng dài hơn ${MAX_LINE_BYTES / 1024 / 1024} MB: tệp không phải bảng dữ liệu hoặc bị hỏng.`, { row: this.#line });
     }
-    if (end === 0) return '';
-    this.#rest = Uint8Array.from(this.#rest);
-    return this.#decode(bytes.subarray(0, end));
+    // A copy, so the rest of a line never keeps a whole chunk alive.
+    this.#rest = Buffer.from(bytes.subarray(end));
+    return bytes.subarray(0, end);
   }
 
-  #lastLineEnd(bytes: Uint8Array): number {
+  #lastLineEnd(bytes: Buffer): number {
     if (this.#newlineWidth === 1) return bytes.lastIndexOf(NEWLINE) + 1;
     const little = this.sniffed.encoding === 'utf-16le';
     for (let i = bytes.length - 2 - (bytes.length % 2); i >= 0; i -= 2) {
