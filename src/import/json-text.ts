@@ -158,11 +158,11 @@ export function parseJsonText(text: string, file: string, limits: Partial<JsonLi
 
 /** Reads a JSON file: bounded size, any supported encoding (UTF-8 with or without BOM, UTF-16), checked, parsed. */
 export function readJsonFile(path: string, file = path, limits: Partial<JsonLimits> = {}): unknown {
-  return parseJsonText(readTextFile(path, file, limits.maxBytes ?? DEFAULT_JSON_LIMITS.maxBytes), file, limits);
+  return parseJsonText(readTextFile(path, file, limits.maxBytes ?? DEFAULT_JSON_LIMITS.maxBytes, 'tệp JSON'), file, limits);
 }
 
 /** Reads and decodes a whole text file of at most `maxBytes`; refusals name the file. */
-export function readTextFile(path: string, file: string, maxBytes: number): string {
+export function readTextFile(path: string, file: string, maxBytes: number, what = 'tệp'): string {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
@@ -174,7 +174,7 @@ export function readTextFile(path: string, file: string, maxBytes: number): stri
     if (error instanceof ImportRejectedError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EACCES' ? 'không có quyền đọc' : 'lỗi đọc đĩa';
-    throw new ImportRejectedError([{ file, message: `không đọc được tệp (${why}).` }]);
+    throw new ImportRejectedError([{ file, message: `không đọc được ${what} (${why}).` }]);
   }
   try {
     return decodeTextFile(bytes).text;
