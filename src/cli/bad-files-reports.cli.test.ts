@@ -28,5 +28,5 @@ describe('bad files through the process boundary', () => {
       const result = spawnSync(process.execPath, [BIN, ...argsFor(kind, path, join(dir, 'ra.docx'))], { env, encoding: 'utf8', timeout: 60_000 });
       expectCleanAnswer(file, path, { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr });
     }
-  });
+  }, 120_000);
 });
