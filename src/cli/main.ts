@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { useVietnameseValidationMessages } from '../domain/text/zod-messages';
+import { configureVietnameseValidationMessages } from '../domain/text/zod-messages';
 import { CliError } from './cli-error';
 import { translateCommanderError } from './commander-messages';
 import { registerServeCommand } from './commands/serve';
@@ -15,7 +15,7 @@ import { registerObligationCommands, registerRollupCommand, registerWorkflowComm
 import { VERSION } from '../version';
 
 // Validation messages of every schema a command uses, in Vietnamese (as the HTTP API does).
-useVietnameseValidationMessages();
+configureVietnameseValidationMessages();
 
 export function buildProgram(): Command {
   const program = new Command('cchc')

@@ -10,7 +10,7 @@ export interface CsvDialect {
 /** The longest record (one row, all its cells) accepted, in characters. */
 export const MAX_CSV_RECORD_CHARS = 1_000_000;
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'dấu tab', '|': 'dấu |' };
+const SEP_DELIMITERS = new Set([',', ';', '\t', '|']);
 
 /** Picks the delimiter a header line uses most: comma, semicolon (Excel in vi-VN) or tab. */
 export function detectDelimiter(text: string): string {
@@ -29,7 +29,7 @@ export function csvDialect(start: string): CsvDialect {
   const sep = /^sep=(.*?)\r?(?:\n|$)/i.exec(text);
   if (sep) {
     const delimiter = sep[1] === '\\t' ? '\t' : sep[1]!;
-    if (!(delimiter in DELIMITER_NAMES)) {
+    if (!SEP_DELIMITERS.has(delimiter)) {
       throw new UnreadableFileError(`dòng "sep=${shownValue(sep[1]!, 10)}" khai báo dấu phân cách không hỗ trợ (dùng sep=, sep=; hoặc sep=|).`, { row: 1 });
     }
     return { delimiter, headerLine: 2 };
@@ -69,6 +69,3 @@ export function csvParseError(error: unknown): UnreadableFileError {
       return new UnreadableFileError(`tệp CSV không đúng cấu trúc.`, where);
   }
 }
-
-/** The name of a delimiter, for messages. */
-export const delimiterName = (delimiter: string) => DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`;

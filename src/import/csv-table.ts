@@ -6,8 +6,6 @@ import { csvDialect, csvParseError, csvParseOptions } from './csv-dialect';
 import { checkHeaders, checkRowCells, DEFAULT_TABULAR_LIMITS, type TabularLimits } from './tabular-limits';
 import { UnreadableFileError } from './unreadable-file-error';
 
-export { detectDelimiter } from './csv-dialect';
-
 export interface CsvTable {
   /** Headers as written in the file. */
   headers: string[];

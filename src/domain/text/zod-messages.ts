@@ -57,7 +57,7 @@ function vietnameseIssue(issue: z.core.$ZodRawIssue): string | undefined {
 }
 
 /** Vietnamese validation messages for every schema in this process (CLI and HTTP). */
-export function useVietnameseValidationMessages(): void {
+export function configureVietnameseValidationMessages(): void {
   z.config(z.locales.vi());
   z.config({ customError: vietnameseIssue });
 }
