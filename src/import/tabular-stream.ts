@@ -63,7 +63,7 @@ function readHead(path: string): { head: Buffer; complete: boolean } {
 }
 
 async function* utf8Pieces(path: string, decoder: TextFileDecoder): AsyncGenerator<Buffer> {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+  for await (const chunk of createReadStream(path)) {
     const piece = decoder.pushUtf8(chunk as Buffer);
     if (piece.length > 0) yield piece;
   }
