@@ -15,7 +15,10 @@ export function SampleFileButton({ unit, today }: { unit: Unit; today: string })
     try {
       const procedure = (await listProcedures())[0];
       if (!procedure) throw new Error('Chưa có danh mục thủ tục: hãy nhập danh mục thủ tục trước (cchc procedures import).');
-      const csv = sampleDossierCsv({ unitCode: unit.code, procedureCode: procedure.code, procedureName: procedure.name, year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
+      // Last month: every sample date is past, and the importer refuses a dossier received after today.
+      const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+      const last = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+      const csv = sampleDossierCsv({ unitCode: unit.code, procedureCode: procedure.code, procedureName: procedure.name, ...last });
       // A byte-order mark, so Excel opens the Vietnamese letters right.
       saveBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), 'mau-nhap-ho-so.csv');
     } catch (failure) {
