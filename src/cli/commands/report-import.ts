@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { ImportRejectedError } from '../../domain/import/import-issue';
 import { REPORT_STATUS_LABELS } from '../../domain/reports/workflow';
 import { findingText, SEVERITY_LABELS } from '../../domain/templates/validate';
+import { readJsonFile } from '../../import/json-text';
 import { AppError } from '../../services/errors';
 import { importReportFile } from '../../services/reports/import-report-file';
 import { actingUser } from '../acting-user';
@@ -12,18 +13,13 @@ import { withStore } from '../with-store';
 /** No report file is this big; a bigger one is refused before it is read. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/** The file as the other interchange readers read it: any supported encoding, bounded size and depth, located errors. */
 function readJson(path: string): unknown {
-  let size: number;
   try {
-    size = statSync(path).size;
-  } catch {
-    throw new CliError(`không đọc được tệp "${path}".`);
-  }
-  if (size > MAX_FILE_BYTES) throw new CliError(`tệp "${path}" lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB: không phải tệp số liệu báo cáo.`);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return readJsonFile(path, path, { maxBytes: MAX_FILE_BYTES });
   } catch (error) {
-    throw new CliError(`không đọc được tệp JSON "${path}" (${(error as Error).message}).`);
+    if (error instanceof ImportRejectedError) throw new CliError(error.message, 2);
+    throw error;
   }
 }
 
