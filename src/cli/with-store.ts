@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { openStore, storeConfigFromEnv, type Store } from '../store/store';
+import { DataDirLockedError } from '../store/engines/data-dir-lock';
 import { CliError } from './cli-error';
+import { storeBusyAsCliError } from './store-busy';
 
 const lent = new AsyncLocalStorage<Store>();
 
@@ -21,6 +23,7 @@ export async function withStore<T>(work: (store: Store) => Promise<T>, options: 
   try {
     store = await openStore(config, options);
   } catch (error) {
+    if (error instanceof DataDirLockedError) throw storeBusyAsCliError(error);
     const where = config.engine === 'postgres' ? 'máy chủ PostgreSQL (DATABASE_URL)' : `thư mục dữ liệu ${config.dataDir}`;
     throw new CliError(`không mở được kho dữ liệu ở ${where}: ${(error as Error).message}`, 1);
   }

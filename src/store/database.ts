@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
+import { acquireDataDirLock, type DataDirLock } from './engines/data-dir-lock';
 import { PGliteDriver } from './engines/pglite-driver';
 import { PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import type { Schema } from './schema';
@@ -17,7 +18,8 @@ export interface Database {
 }
 
 export type DatabaseConfig =
-  | { engine: 'pglite'; dataDir?: string } // no dataDir: in memory
+  /** No dataDir: in memory. `holder` tells other processes who has the folder (default: this command line). */
+  | { engine: 'pglite'; dataDir?: string; holder?: string }
   | { engine: 'postgres'; url: string; schema?: string };
 
 const DATE_OID = 1082;
@@ -29,11 +31,27 @@ const keepString = (value: string) => value;
 const toNumber = (value: string) => Number(value);
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.engine === 'pglite' ? openPGlite(config.dataDir) : openPostgres(config.url, config.schema);
+  return config.engine === 'pglite' ? openPGlite(config.dataDir, config.holder) : openPostgres(config.url, config.schema);
 }
 
-async function openPGlite(dataDir?: string): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+const commandLine = () => ['cchc', ...process.argv.slice(2)].join(' ');
+
+async function openPGlite(dataDir?: string, holder = commandLine()): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    // One process per folder: PGlite keeps pages in memory, so a second writer's changes are lost.
+    lock = await acquireDataDirLock(dataDir, holder);
+  }
+  try {
+    return await startPGlite(dataDir, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function startPGlite(dataDir: string | undefined, lock: DataDirLock | undefined): Promise<Database> {
   const pglite = new PGlite({
     ...(dataDir ? { dataDir } : {}),
     parsers: { [DATE_OID]: keepString, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
@@ -52,8 +70,16 @@ async function openPGlite(dataDir?: string): Promise<Database> {
     db,
     engine: 'pglite',
     runScript: (script) => driver.runScript(script),
-    close: () => db.destroy(),
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    },
     pglite,
+    driver,
+    lock,
   } as Database;
 }
 
@@ -88,4 +114,14 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
 /** The PGlite instance behind a database, for engine-specific work (benchmarks' COPY). */
 export function pgliteOf(database: Database): PGlite | undefined {
   return (database as Database & { pglite?: PGlite }).pglite;
+}
+
+/** The lock this process holds on its embedded data folder (none in memory or on a server). */
+export function dataDirLockOf(database: Database): DataDirLock | undefined {
+  return (database as Database & { lock?: DataDirLock }).lock;
+}
+
+/** The embedded engine's driver, to hold its one connection for work that must see no open transaction. */
+export function pgliteDriverOf(database: Database): PGliteDriver | undefined {
+  return (database as Database & { driver?: PGliteDriver }).driver;
 }

@@ -1,10 +1,14 @@
 import { todayInVietnam } from '../../domain/calendar/date-time';
+import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { buildApp } from '../../http/app';
 import { ROLE_LABELS } from '../../domain/auth/role';
 import { seedDemo } from '../../services/demo/seed-demo';
+import { dataDirLockOf } from '../../store/database';
 import { openStore, storeConfigFromEnv } from '../../store/store';
+import { DataDirLockedError } from '../../store/engines/data-dir-lock';
 import { CliError } from '../cli-error';
+import { storeBusyAsCliError } from '../store-busy';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -18,7 +22,8 @@ export function registerServeCommand(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`cổng "${options.port ?? process.env.PORT}" không hợp lệ.`);
       const host = options.host ?? process.env.HOST ?? '0.0.0.0';
       const config = storeConfigFromEnv();
-      const store = await openStore(config).catch((error: Error) => {
+      const store = await openStore(config.engine === 'pglite' ? { ...config, holder: 'cchc serve' } : config).catch((error: Error) => {
+        if (error instanceof DataDirLockedError) throw storeBusyAsCliError(error);
         throw new CliError(`không mở được kho dữ liệu: ${error.message}`, 1);
       });
       if (options.demo) {
@@ -47,8 +52,10 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
       await app.listen({ port, host });
+      const url = `http://localhost:${(app.server.address() as AddressInfo).port}`;
+      dataDirLockOf(store.database)?.update({ url });
       const where = config.engine === 'postgres' ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
-      process.stdout.write(`CCHC đang chạy tại http://localhost:${port} — kho dữ liệu: ${where}. Nhấn Ctrl+C để dừng.\n`);
+      process.stdout.write(`CCHC đang chạy tại ${url} — kho dữ liệu: ${where}. Nhấn Ctrl+C để dừng.\n`);
       await new Promise(() => undefined); // serve until a signal ends the process
     });
 }
