@@ -62,6 +62,10 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+export type AuditOutcome = 'ok' | 'refused' | 'rejected' | 'failed';
+export type AuditChannel = 'web' | 'cli' | 'system';
+
+/** Append-only (a trigger refuses UPDATE and DELETE); names are copied as they were on insert. */
 export interface AuditLogTable {
   id: Generated<number>;
   at: Generated<Date>;
@@ -69,6 +73,22 @@ export interface AuditLogTable {
   action: string;
   subject: string | null;
   details: ColumnType<unknown, string | null, string | null>;
+  outcome: Generated<AuditOutcome>;
+  channel: Generated<AuditChannel>;
+  status: number | null;
+  unit_id: Generated<number | null>;
+  unit_code: Generated<string | null>;
+  unit_name: Generated<string | null>;
+  actor_username: Generated<string | null>;
+  actor_name: Generated<string | null>;
+  actor_role: Generated<string | null>;
+  actor_unit_id: Generated<number | null>;
+  actor_unit_code: Generated<string | null>;
+  actor_unit_name: Generated<string | null>;
+  method: string | null;
+  route: string | null;
+  request_id: string | null;
+  ip: string | null;
 }
 
 export interface CalendarOverridesTable {
@@ -221,6 +241,8 @@ export interface ReportEventsTable {
   report_id: number;
   at: Generated<Date>;
   user_id: number | null;
+  /** The actor's name as it was (filled from users on insert). */
+  user_name: Generated<string | null>;
   action: 'submit' | 'resubmit' | 'return' | 'approve' | 'reopen';
   from_status: string;
   to_status: string;
@@ -248,6 +270,8 @@ export interface ReportRevisionsTable {
   revision: number;
   at: Generated<Date>;
   user_id: number | null;
+  /** The actor's name as it was (filled from users on insert). */
+  user_name: Generated<string | null>;
   action: string;
   changes: ColumnType<unknown, string, string>;
 }

@@ -277,7 +277,7 @@ export class ReportsRepository {
         'e.report_id as reportId',
         sql<string>`to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('at'),
         'e.user_id as userId',
-        'u.display_name as userName',
+        sql<string | null>`coalesce(${sql.ref('e.user_name')}, ${sql.ref('u.display_name')})`.as('userName'),
         'e.action',
         'e.from_status as fromStatus',
         'e.to_status as toStatus',
@@ -345,7 +345,7 @@ export class ReportsRepository {
         'r.revision',
         sql<string>`to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('at'),
         'r.user_id as userId',
-        'u.display_name as userName',
+        sql<string | null>`coalesce(${sql.ref('r.user_name')}, ${sql.ref('u.display_name')})`.as('userName'),
         'r.action',
         'r.changes',
       ])
