@@ -20,6 +20,8 @@ import { reportsRoutes } from './templates/reports.routes';
 import { reportDocumentsRoutes } from './templates/report-documents.routes';
 import { reportWorkflowRoutes } from './reports/workflow.routes';
 import { ImportJobs } from '../services/dossiers/import-jobs';
+import { auditLogRoutes } from './audit/audit-log.routes';
+import { registerAuditTrail } from './audit/audit-trail';
 import { registerRequestAuth } from './auth/request-auth';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './system/health.routes';
@@ -72,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: options.uploadLimit ?? 200 * 1024 * 1024, files: 1 } });
+  registerAuditTrail(app, store);
   registerRequestAuth(app, store);
 
   const throttle = options.throttle ?? new LoginThrottle();
@@ -89,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportsRoutes(store));
   await app.register(reportDocumentsRoutes(store));
   await app.register(reportWorkflowRoutes(store));
+  await app.register(auditLogRoutes(store));
   app.addHook('onClose', () => importJobs.drain());
 
   await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);

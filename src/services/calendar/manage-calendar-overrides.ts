@@ -54,6 +54,7 @@ export async function setCalendarOverride(store: Store, actor: SessionUser, inpu
     await repos.audit.record({
       userId: actor.id,
       action: 'calendar.override.set',
+      unitId: unit.id,
       subject: `${formatDateVi(record.date)} ${record.unitCode ?? record.provinceCode}`,
       details: { record, previous: previous ?? null },
     });

@@ -53,7 +53,7 @@ export async function setObligation(
   }
   const saved = await store.transaction(async (repos) => {
     const record = await repos.obligations.upsert({ unitId: unit.id, templateId: template.id, periodKinds: kinds, deadlineDays: input.deadlineDays }, user.id);
-    await repos.audit.record({ userId: user.id, action: 'obligation.set', subject: `${unit.code}/${template.id}`, details: { periodKinds: kinds, deadlineDays: input.deadlineDays } });
+    await repos.audit.record({ userId: user.id, action: 'obligation.set', unitId: unit.id, subject: `${unit.code}/${template.id}`, details: { periodKinds: kinds, deadlineDays: input.deadlineDays } });
     return record;
   });
   return { id: saved.id, unit, templateId: template.id, templateTitle: template.title, periodKinds: saved.periodKinds, deadlineDays: saved.deadlineDays };

@@ -42,6 +42,7 @@ export async function addUser(store: Store, input: AddUserInput): Promise<{ user
       userId: input.actorId ?? null,
       action: 'users.add',
       subject: username,
+      unitId: unit.id,
       details: { role: created.role, unitId: unit.id },
     });
     return created;

@@ -82,6 +82,7 @@ export async function updateUser(store: Store, actor: SessionUser, userId: numbe
       userId: actor.id,
       action: 'users.update',
       subject: target.username,
+      unitId: target.unitId,
       details: { ...changes, password: changes.password === undefined ? undefined : '***' },
     });
   });

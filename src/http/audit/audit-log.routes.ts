@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AUDIT_CHANNEL_LABELS, AUDIT_OUTCOME_LABELS, auditActionLabel } from '../../domain/audit/audit-actions';
+import { parseDate } from '../../domain/text/iso-date';
+import { AUDIT_PAGE_MAX, readAuditLog } from '../../services/audit/read-audit-log';
+import type { AuditRecord } from '../../store/repositories/audit.repository';
+import type { Store } from '../../store/store';
+import { requireUser } from '../auth/request-auth';
+import { errorResponses } from '../schemas';
+
+const OUTCOMES = ['ok', 'refused', 'rejected', 'failed'] as const;
+const CHANNELS = ['web', 'cli', 'system'] as const;
+
+const RealDate = z
+  .string()
+  .max(10)
+  .refine((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && parseDate(text) === text, 'Ngày phải là ngày có thật, dạng YYYY-MM-DD.');
+
+const UnitRef = z.object({ id: z.number().int(), code: z.string().nullable(), name: z.string().nullable() });
+
+export const AuditEventSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    action: z.string(),
+    actionLabel: z.string(),
+    outcome: z.enum(OUTCOMES),
+    outcomeLabel: z.string(),
+    channel: z.enum(CHANNELS),
+    channelLabel: z.string(),
+    status: z.number().int().nullable(),
+    subject: z.string().nullable(),
+    details: z.unknown(),
+    actor: z.object({ username: z.string().nullable(), name: z.string().nullable(), role: z.string().nullable(), unit: UnitRef.nullable() }),
+    unit: UnitRef.nullable(),
+    method: z.string().nullable(),
+    route: z.string().nullable(),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export type AuditEventDto = z.infer<typeof AuditEventSchema>;
+
+export function presentAuditEvent(e: AuditRecord): AuditEventDto {
+  return {
+    id: e.id,
+    at: e.at,
+    action: e.action,
+    actionLabel: auditActionLabel(e.action),
+    outcome: e.outcome,
+    outcomeLabel: AUDIT_OUTCOME_LABELS[e.outcome],
+    channel: e.channel,
+    channelLabel: AUDIT_CHANNEL_LABELS[e.channel],
+    status: e.status,
+    subject: e.subject,
+    details: e.details ?? null,
+    actor: { username: e.actorUsername, name: e.actorName, role: e.actorRole, unit: e.actorUnit },
+    unit: e.unit,
+    method: e.method,
+    route: e.route,
+    requestId: e.requestId,
+    ip: e.ip,
+  };
+}
+
+export function auditLogRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/audit-log',
+      {
+        schema: {
+          tags: ['Nhật ký hoạt động'],
+          summary: 'Nhật ký hoạt động trong phạm vi đơn vị của quản trị viên, mới nhất trước',
+          description:
+            'Đăng nhập (cả lần sai), yêu cầu bị từ chối, mọi thay đổi dữ liệu và các lần tải tệp. Mỗi dòng giữ tên người ' +
+            'thực hiện và đơn vị như lúc đó. Lọc theo đơn vị (cả các đơn vị cấp dưới), tên đăng nhập, thao tác (hoặc tiền tố ' +
+            'kết thúc bằng dấu chấm, ví dụ "report."), kết quả, khoảng ngày; phân trang bằng beforeId.',
+          querystring: z.object({
+            unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+            username: z.string().max(100).optional(),
+            action: z.string().max(100).optional(),
+            outcome: z.enum(OUTCOMES).optional(),
+            from: RealDate.optional(),
+            to: RealDate.optional(),
+            beforeId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+            limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).optional(),
+          }),
+          response: { 200: z.object({ events: z.array(AuditEventSchema), nextBeforeId: z.number().int().nullable() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const reader = requireUser(request);
+        const page = await readAuditLog(store, reader, request.query);
+        return { events: page.events.map(presentAuditEvent), nextBeforeId: page.nextBeforeId };
+      },
+    );
+  };
+}
