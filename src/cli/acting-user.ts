@@ -1,4 +1,5 @@
 import type { SessionUser } from '../services/auth/session-user';
+import { currentAuditScope } from '../store/audit/audit-scope';
 import type { Store } from '../store/store';
 import { CliError } from './cli-error';
 
@@ -15,5 +16,7 @@ export async function actingUser(store: Store, username: string | undefined): Pr
   if (!user.active) throw new CliError(`--as: tài khoản "${name}" đã bị khóa.`);
   const unit = await store.units.findById(user.unitId);
   if (!unit) throw new CliError(`--as: tài khoản "${name}" chưa được gắn với đơn vị hợp lệ.`);
+  const scope = currentAuditScope();
+  if (scope) scope.actorUserId = user.id;
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unit };
 }

@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { configureVietnameseValidationMessages } from '../domain/text/zod-messages';
+import { withCliAuditScope } from './cli-audit';
 import { CliError } from './cli-error';
 import { translateCommanderError } from './commander-messages';
 import { registerServeCommand } from './commands/serve';
+import { registerAuditLogCommand } from './commands/audit-log';
+import { registerBackupCommands } from './commands/backup';
 import { registerDbCommands } from './commands/db';
 import { registerUnitsCommands } from './commands/units';
 import { registerUsersCommands } from './commands/users';
@@ -38,6 +41,8 @@ export function buildProgram(): Command {
   registerWorkflowCommands(program);
   registerRollupCommand(program);
   registerObligationCommands(program);
+  registerBackupCommands(program);
+  registerAuditLogCommand(program);
   applyVietnameseErrors(program);
   return program;
 }
@@ -51,6 +56,10 @@ function applyVietnameseErrors(command: Command): void {
 /** Runs the CLI and returns the process exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  return withCliAuditScope(program, () => run(program, argv));
+}
+
+async function run(program: Command, argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
     // A command may finish its work yet report a partial result (e.g. rows rejected by an import).

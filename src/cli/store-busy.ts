@@ -28,7 +28,14 @@ export function storeBusyMessage(error: DataDirLockedError): string {
   return lines.join('\n');
 }
 
+/** A command refused because another process has the folder; keeps who, for commands that can ask it. */
+export class StoreBusyError extends CliError {
+  constructor(readonly lock: DataDirLockedError) {
+    super(storeBusyMessage(lock), EXIT_STORE_BUSY);
+  }
+}
+
 /** Turns a busy data folder into the CLI's message and exit code; other errors pass through. */
 export function storeBusyAsCliError(error: unknown): unknown {
-  return error instanceof DataDirLockedError ? new CliError(storeBusyMessage(error), EXIT_STORE_BUSY) : error;
+  return error instanceof DataDirLockedError ? new StoreBusyError(error) : error;
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { openStore, storeConfigFromEnv, type Store } from '../store/store';
 import { DataDirLockedError } from '../store/engines/data-dir-lock';
+import { recordCliCommand } from './cli-audit';
 import { CliError } from './cli-error';
 import { storeBusyAsCliError } from './store-busy';
 
@@ -28,7 +29,12 @@ export async function withStore<T>(work: (store: Store) => Promise<T>, options: 
     throw new CliError(`không mở được kho dữ liệu ở ${where}: ${(error as Error).message}`, 1);
   }
   try {
-    return await work(store);
+    const result = await work(store);
+    await recordCliCommand(store);
+    return result;
+  } catch (error) {
+    await recordCliCommand(store, error).catch(() => undefined);
+    throw error;
   } finally {
     await store.close();
   }

@@ -19,8 +19,8 @@ export interface Database {
 
 export type DatabaseConfig =
   /** No dataDir: in memory. `holder` tells other processes who has the folder (default: this command line). */
-  | { engine: 'pglite'; dataDir?: string; holder?: string }
-  | { engine: 'postgres'; url: string; schema?: string };
+  | { engine: 'pglite'; dataDir?: string; holder?: string; backupDir?: string }
+  | { engine: 'postgres'; url: string; schema?: string; backupDir?: string };
 
 const DATE_OID = 1082;
 const INT8_OID = 20;

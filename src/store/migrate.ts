@@ -22,13 +22,19 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * its bookkeeping row are sent as one multi-statement query, which PostgreSQL runs as a
  * single implicit transaction: a failing migration leaves no trace.
  */
-export async function migrate(database: Database, migrations = listMigrations()): Promise<string[]> {
+export async function migrate(
+  database: Database,
+  migrations = listMigrations(),
+  options: { beforeApplying?: (pending: string[], applied: number) => Promise<void> } = {},
+): Promise<string[]> {
   await database.runScript(
     'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());',
   );
   const applied = new Set(
     (await database.db.selectFrom('schema_migrations').select('name').execute()).map((row) => row.name),
   );
+  const pending = migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
+  if (pending.length > 0) await options.beforeApplying?.(pending, applied.size);
   const done: string[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.name)) continue;

@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { backupFileName, defaultBackupDir, ensureDir, pruneBackups } from './backup/backup-files';
+import { dumpEmbedded } from './backup/embedded-backup';
 import { openDatabase, type Database, type DatabaseConfig, type EngineName } from './database';
 import { migrate } from './migrate';
 import type { Executor } from './repositories/executor';
@@ -50,9 +54,25 @@ export class Repositories {
   }
 }
 
+/** How many automatic pre-migration backups of an embedded folder are kept. */
+export const KEEP_PRE_MIGRATION_BACKUPS = 5;
+
 export class Store extends Repositories {
-  constructor(readonly database: Database) {
+  constructor(
+    readonly database: Database,
+    readonly config?: DatabaseConfig,
+  ) {
     super(database.db);
+  }
+
+  /** The embedded data folder, when the store lives in one. */
+  get dataDir(): string | undefined {
+    return this.config?.engine === 'pglite' ? this.config.dataDir : undefined;
+  }
+
+  /** Where automatic backups of this store go. */
+  get backupDir(): string {
+    return this.config?.backupDir ?? defaultBackupDir(this.dataDir);
   }
 
   get engine(): EngineName {
@@ -68,8 +88,20 @@ export class Store extends Repositories {
     return this.database.db.transaction().execute((trx) => work(new Repositories(trx)));
   }
 
+  /**
+   * Applies pending migrations. On an embedded folder that already holds data, a copy of the folder
+   * is saved first (the newest few are kept), so an update that goes wrong can be undone.
+   */
   migrate(): Promise<string[]> {
-    return migrate(this.database);
+    const dataDir = this.dataDir;
+    return migrate(this.database, undefined, {
+      beforeApplying: async (_pending, applied) => {
+        if (!dataDir || applied === 0) return;
+        const dir = ensureDir(this.backupDir);
+        writeFileSync(join(dir, backupFileName('truoc-cap-nhat', 'tar.gz')), await dumpEmbedded(this.database));
+        pruneBackups(dir, 'truoc-cap-nhat', KEEP_PRE_MIGRATION_BACKUPS);
+      },
+    });
   }
 
   close(): Promise<void> {
@@ -79,13 +111,13 @@ export class Store extends Repositories {
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Store> {
-  const store = new Store(await openDatabase(config));
+  const store = new Store(await openDatabase(config), config);
   if (options.migrate !== false) await store.migrate();
   return store;
 }
 
 /** DATABASE_URL selects a PostgreSQL server; otherwise the embedded engine in CCHC_DATA_DIR or ./data. */
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  if (env.DATABASE_URL) return { engine: 'postgres', url: env.DATABASE_URL };
-  return { engine: 'pglite', dataDir: env.CCHC_DATA_DIR || './data' };
+  if (env.DATABASE_URL) return { engine: 'postgres', url: env.DATABASE_URL, ...(env.CCHC_BACKUP_DIR ? { backupDir: env.CCHC_BACKUP_DIR } : {}) };
+  return { engine: 'pglite', dataDir: env.CCHC_DATA_DIR || './data', ...(env.CCHC_BACKUP_DIR ? { backupDir: env.CCHC_BACKUP_DIR } : {}) };
 }

@@ -8,6 +8,7 @@ import { dataDirLockOf } from '../../store/database';
 import { openStore, storeConfigFromEnv } from '../../store/store';
 import { DataDirLockedError } from '../../store/engines/data-dir-lock';
 import { CliError } from '../cli-error';
+import { startControlChannel, type ControlChannel } from '../server-control';
 import { storeBusyAsCliError } from '../store-busy';
 
 export function registerServeCommand(program: Command): void {
@@ -44,7 +45,9 @@ export function registerServeCommand(program: Command): void {
         }
       }
       const app = await buildApp({ store, logger: false, secureCookie: process.env.CCHC_SECURE_COOKIE === '1' });
+      let control: ControlChannel | undefined;
       const shutdown = async () => {
+        await control?.close();
         await app.close();
         await store.close();
         process.exit(0);
@@ -53,7 +56,12 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', shutdown);
       await app.listen({ port, host });
       const url = `http://localhost:${(app.server.address() as AddressInfo).port}`;
-      dataDirLockOf(store.database)?.update({ url });
+      const lock = dataDirLockOf(store.database);
+      if (lock) {
+        // The folder is ours alone: backups and audit-log reading from the CLI come through here.
+        control = await startControlChannel(store);
+        lock.update({ url, control: { port: control.port, token: control.token } });
+      }
       const where = config.engine === 'postgres' ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
       process.stdout.write(`CCHC đang chạy tại ${url} — kho dữ liệu: ${where}. Nhấn Ctrl+C để dừng.\n`);
       await new Promise(() => undefined); // serve until a signal ends the process

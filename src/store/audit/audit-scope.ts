@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuditActor } from '../repositories/audit.repository';
 import type { AuditChannel } from '../schema';
 
 /** What an adapter knows about the request or command under way, for every audit row it causes. */
@@ -8,6 +9,12 @@ export interface AuditScope {
   ip?: string;
   method?: string;
   route?: string;
+  /** The account acting in this scope (a CLI command's --as), for rows that name no account. */
+  actorUserId?: number;
+  /** Who acts when no account does (the operator at the terminal). */
+  actor?: AuditActor;
+  /** What the adapter would record about the request or command itself. */
+  details?: unknown;
   /** Set once a use case recorded its own audit row: the adapter then adds none of its own on success. */
   recorded: boolean;
 }

@@ -51,6 +51,16 @@ export class PGliteDriver implements Driver {
     if (!this.pglite.closed) await this.pglite.close();
   }
 
+  /** Runs work on the raw engine while holding the connection: no transaction of anyone else is open. */
+  async exclusive<T>(work: (pglite: PGlite) => Promise<T>): Promise<T> {
+    await this.#lock.acquire();
+    try {
+      return await work(this.pglite);
+    } finally {
+      this.#lock.release();
+    }
+  }
+
   /** Runs a multi-statement SQL script while holding the connection. */
   async runScript(script: string): Promise<void> {
     await this.#lock.acquire();

@@ -88,11 +88,12 @@ export class AuditRepository {
   async record(entry: AuditEntry): Promise<void> {
     const scope = currentAuditScope();
     if (scope) scope.recorded = true;
-    const actor = entry.userId === null ? entry.actor : undefined;
+    const userId = entry.userId ?? (entry.actor ? null : (scope?.actorUserId ?? null));
+    const actor = userId === null ? (entry.actor ?? scope?.actor) : undefined;
     await this.db
       .insertInto('audit_log')
       .values({
-        user_id: entry.userId,
+        user_id: userId,
         action: entry.action,
         subject: entry.subject ?? null,
         details: entry.details === undefined ? null : JSON.stringify(entry.details),
