@@ -69,6 +69,14 @@ describe('one process per embedded data folder', () => {
       expect(refused.stderr).toContain(`tiến trình ${server.pid}`);
       expect(refused.stderr).toContain(url);
       expect(refused.stderr).toContain('dừng máy chủ');
+      // What makes sense while it runs goes through the server itself.
+      const backup = cchc('backup', '--out', join(dir, 'khi-chay.tar.gz'), '--json');
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(JSON.parse(backup.stdout)).toMatchObject({ via: 'server', engine: 'pglite' });
+      expect(readFileSync(join(dir, 'khi-chay.tar.gz')).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+      const trail = cchc('audit-log', '--action', 'store.backup', '--json');
+      expect(trail.code, trail.stderr).toBe(0);
+      expect(JSON.parse(trail.stdout).events).toEqual([expect.objectContaining({ action: 'store.backup', channel: 'cli', actorName: expect.stringContaining('qua máy chủ') })]);
     } finally {
       server.kill('SIGTERM');
       await exited(server);
