@@ -123,7 +123,8 @@ async function recordRequest(store: Store, request: FastifyRequest, reply: Fasti
   }
   const unitId = await subjectUnitOf(store, { params, body, query }).catch(() => undefined);
   const error = status >= 400 ? errorOf(payload) : undefined;
-  const subject = params ? Object.entries(params as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(' ') : undefined;
+  const typedName = action === 'auth.login' && !request.auth ? String((body as { username?: unknown } | undefined)?.username ?? '').trim().slice(0, 100) : undefined;
+  const subject = typedName !== undefined ? `tên đăng nhập "${typedName}"` : params ? Object.entries(params as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(' ') : undefined;
   await store.audit.record({
     userId,
     ...(actor ? { actor } : {}),

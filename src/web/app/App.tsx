@@ -22,6 +22,7 @@ const RollupPage = lazy(() => import('../pages/RollupPage').then((m) => ({ defau
 const StatsPage = lazy(() => import('../pages/StatsPage').then((m) => ({ default: m.StatsPage })));
 const UnitsPage = lazy(() => import('../pages/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const ChangePasswordPage = lazy(() => import('../pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const AuditLogPage = lazy(() => import('../pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 /** Routes of the SPA; the server answers every non-API path with index.html. */
@@ -49,6 +50,7 @@ export function App() {
               <Route path="don-vi/:unitId" element={<UnitsPage />} />
               <Route path="tai-khoan" element={<UsersPage />} />
               <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
+              <Route path="nhat-ky" element={<AuditLogPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

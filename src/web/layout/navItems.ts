@@ -71,6 +71,12 @@ export const NAV_ITEMS: NavItem[] = [
     description: 'Tạo tài khoản cho cán bộ, khóa hoặc mở khóa tài khoản trong tỉnh.',
     roles: ['admin'],
   },
+  {
+    to: '/nhat-ky',
+    label: 'Nhật ký hoạt động',
+    description: 'Ai đã đăng nhập, sửa số liệu, gửi, duyệt, tải báo cáo, và những yêu cầu bị từ chối; lọc theo đơn vị, người, thao tác, ngày.',
+    roles: ['admin'],
+  },
 ];
 
 export const navItemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
