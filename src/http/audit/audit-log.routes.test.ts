@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngineName } from '../../store/testing/test-store';
 import { loginAs, openHttpFixture, PASSWORD } from '../testing/http-fixture';
+import { READ_ONLY_POSTS, ROUTE_ACTIONS } from './audit-trail';
 
 type Event = { action: string; outcome: string; status: number | null; actor: { username: string | null; name: string | null; unit: { code: string | null } | null }; unit: { code: string | null } | null; details: Record<string, unknown> | null; requestId: string | null; channel: string };
 
@@ -91,6 +92,20 @@ describe(`the audit trail over HTTP (${testEngineName()})`, () => {
     // officer.c signed in inside province Q: not the business of P's admin.
     expect((await log('?username=officer.c&action=auth.login')).length).toBe(0);
     expect((await call(admin, 'GET', '/api/audit-log?from=2026-02-31')).statusCode).toBe(400);
+  });
+
+  it('names the action of every route that changes data or sends a file', async () => {
+    const spec = (await fx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const unnamed: string[] = [];
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      const route = path.replace(/\{(\w+)\}/g, ':$1');
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        const changes = method !== 'GET' && !READ_ONLY_POSTS.has(route);
+        const download = method === 'GET' && /\.(xlsx|docx|pdf)$|\/export$/.test(route);
+        if ((changes || download) && !ROUTE_ACTIONS[`${method} ${route}`]) unnamed.push(`${method} ${route}`);
+      }
+    }
+    expect(unnamed).toEqual([]);
   });
 
   it('pages from newest to oldest', async () => {

@@ -6,7 +6,7 @@ import { currentAuditScope, withAuditScope, type AuditScope } from '../../store/
 import type { Store } from '../../store/store';
 
 /** The action each audited route stands for; a route not listed is recorded as "METHOD /route". */
-const ROUTE_ACTIONS: Readonly<Record<string, string>> = {
+export const ROUTE_ACTIONS: Readonly<Record<string, string>> = {
   'POST /api/auth/login': 'auth.login',
   'POST /api/auth/logout': 'auth.logout',
   'POST /api/users': 'users.add',
@@ -17,19 +17,17 @@ const ROUTE_ACTIONS: Readonly<Record<string, string>> = {
   'POST /api/dossiers': 'dossier.create',
   'POST /api/dossiers/:dossierId/events': 'dossier.event',
   'POST /api/reports': 'report.create',
-  'PUT /api/reports/:reportId/values': 'report.values.save',
   'PATCH /api/reports/:reportId/values': 'report.values.save',
   'PUT /api/reports/:reportId/document': 'report.document.save',
   'GET /api/reports/:reportId/export': 'report.export',
   'POST /api/reports/:reportId/transitions': 'report.transition',
   'POST /api/reports/approve-many': 'report.approve-many',
-  'POST /api/obligations': 'obligation.set',
   'PUT /api/obligations': 'obligation.set',
-  'POST /api/calendar-overrides': 'calendar.override.set',
+  'PUT /api/calendar-overrides': 'calendar.override.set',
   'DELETE /api/calendar-overrides/:id': 'calendar.override.delete',
   'GET /api/completeness/reminders.xlsx': 'completeness.reminders.download',
   'GET /api/rollup/export.xlsx': 'rollup.export',
-  'GET /api/dashboard/table.xlsx': 'dashboard.export',
+  'POST /api/dashboard/table.xlsx': 'dashboard.export',
 };
 
 const TRANSITIONS = new Set(['submit', 'resubmit', 'approve', 'return', 'reopen']);
@@ -41,7 +39,7 @@ function specificAction(action: string | undefined, body: unknown): string | und
 }
 
 /** POST routes that compute without changing anything. */
-const READ_ONLY_POSTS = new Set(['/api/reports/check']);
+export const READ_ONLY_POSTS = new Set(['/api/reports/check']);
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
