@@ -1,6 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AuditActor } from '../repositories/audit.repository';
 import type { AuditChannel } from '../schema';
+
+/** The person behind an event when there is no account id to copy names from. */
+export interface AuditActor {
+  username: string | null;
+  name: string;
+  role?: string | null;
+  unitId?: number | null;
+  unitCode?: string | null;
+  unitName?: string | null;
+}
 
 /** What an adapter knows about the request or command under way, for every audit row it causes. */
 export interface AuditScope {

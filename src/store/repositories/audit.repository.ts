@@ -1,17 +1,9 @@
 import { sql } from 'kysely';
-import { currentAuditScope } from '../audit/audit-scope';
+import { currentAuditScope, type AuditActor } from '../audit/audit-scope';
 import type { AuditChannel, AuditOutcome } from '../schema';
 import type { Executor } from './executor';
 
-/** The person behind an event when there is no account id to copy names from. */
-export interface AuditActor {
-  username: string | null;
-  name: string;
-  role?: string | null;
-  unitId?: number | null;
-  unitCode?: string | null;
-  unitName?: string | null;
-}
+export type { AuditActor };
 
 export interface AuditEntry {
   /** The account that acted; its name and unit are copied as they are now. */

@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../domain/calendar/working-days';
-import { generateDossierRows, writeDossierCsv } from '../../services/demo/generate-dossiers';
-import { importDossiers } from '../../services/dossiers/import-dossiers';
-import { seedDossierWorld } from '../../services/dossiers/testing/dossier-test-setup';
-import { computeReport, updateReportValues } from '../../services/reports/compute-report';
-import { addUser } from '../../services/users/add-user';
-import { openDatabase } from '../database';
-import { listMigrations, migrate } from '../migrate';
-import { openStore, type Store } from '../store';
-import { openTestStore, testEngineName } from '../testing/test-store';
-import { dumpEmbedded, isGzip, restoreEmbedded } from './embedded-backup';
-import { dumpServer, restoreServer } from './server-backup';
+import { generateDossierRows, writeDossierCsv } from '../demo/generate-dossiers';
+import { importDossiers } from '../dossiers/import-dossiers';
+import { seedDossierWorld } from '../dossiers/testing/dossier-test-setup';
+import { computeReport, updateReportValues } from '../reports/compute-report';
+import { addUser } from '../users/add-user';
+import { openDatabase } from '../../store/database';
+import { listMigrations, migrate } from '../../store/migrate';
+import { openStore, type Store } from '../../store/store';
+import { openTestStore, testEngineName } from '../../store/testing/test-store';
+import { dumpEmbedded, isGzip, restoreEmbedded } from '../../store/backup/embedded-backup';
+import { dumpServer, restoreServer } from '../../store/backup/server-backup';
 
 /** Every table of the store's schema, every row, in a stable order: what a restore must give back. */
 async function snapshot(store: Store): Promise<Record<string, unknown[]>> {
