@@ -98,7 +98,7 @@ export class Store extends Repositories {
       beforeApplying: async (_pending, applied) => {
         if (!dataDir || applied === 0) return;
         const dir = ensureDir(this.backupDir);
-        writeFileSync(join(dir, backupFileName('truoc-cap-nhat', 'tar.gz')), await dumpEmbedded(this.database));
+        writeFileSync(join(dir, backupFileName('truoc-cap-nhat', 'tar.gz')), await dumpEmbedded(this.database), { mode: 0o600 });
         pruneBackups(dir, 'truoc-cap-nhat', KEEP_PRE_MIGRATION_BACKUPS);
       },
     });

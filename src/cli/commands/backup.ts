@@ -21,7 +21,8 @@ const missingTool = (error: MissingToolError) =>
 function writeAtomically(path: string, bytes: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial`;
-  writeFileSync(partial, bytes);
+  // A backup holds password hashes and every report: readable by its owner only.
+  writeFileSync(partial, bytes, { mode: 0o600 });
   renameSync(partial, path);
 }
 

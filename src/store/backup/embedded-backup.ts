@@ -78,7 +78,7 @@ export async function restoreEmbedded(dataDir: string, archive: Uint8Array, prev
     let previousBackup: string | null = null;
     if (existsSync(join(target, 'PG_VERSION'))) {
       mkdirSync(dirname(resolve(previousBackupPath)), { recursive: true });
-      writeFileSync(previousBackupPath, await dumpFolder(target));
+      writeFileSync(previousBackupPath, await dumpFolder(target), { mode: 0o600 });
       previousBackup = previousBackupPath;
     }
     for (const name of readdirSync(target)) if (name !== LOCK_FILE) rmSync(join(target, name), { recursive: true, force: true });

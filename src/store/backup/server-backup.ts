@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { openSync, readSync, closeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readSync } from 'node:fs';
 import { BackupFormatError } from './embedded-backup';
 
 /** libpq's environment for a connection URL, so no password shows in the process list. */
@@ -63,6 +63,7 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function dumpServer(url: string, schema: string, outFile: string): Promise<void> {
   const result = await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--schema=${schema}`, `--file=${outFile}`], libpqEnv(url));
   if (result.code !== 0) throw new Error(`pg_dump: ${result.stderr.trim()}`);
+  chmodSync(outFile, 0o600);
 }
 
 /**
