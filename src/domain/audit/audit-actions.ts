@@ -4,6 +4,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.logout': 'Đăng xuất',
   'users.add': 'Tạo tài khoản',
   'users.update': 'Sửa tài khoản',
+  'users.password.change': 'Đổi mật khẩu của mình',
   'units.import': 'Nhập danh mục đơn vị',
   'procedures.import': 'Nhập danh mục thủ tục',
   'dossiers.import': 'Nhập hồ sơ từ tệp',

@@ -11,6 +11,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, string>> = {
   'POST /api/auth/logout': 'auth.logout',
   'POST /api/users': 'users.add',
   'PATCH /api/users/:userId': 'users.update',
+  'PUT /api/account/password': 'users.password.change',
   'POST /api/dossier-imports': 'dossiers.import.upload',
   'GET /api/dossier-imports/:runId/rejected.xlsx': 'dossiers.import.rejected.download',
   'PUT /api/import-sources/:source': 'import-source.map',
