@@ -12,7 +12,7 @@ describe('the audit log in the browser', () => {
     await shows(p.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }));
 
     await loginAs(p, 'admin');
-    await p.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký hoạt động' }).click();
+    await p.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký', exact: true }).click();
     await p.waitForURL('**/nhat-ky');
     const table = p.getByRole('table', { name: 'Nhật ký hoạt động' });
     const failed = table.getByRole('row').filter({ hasText: 'Bị từ chối' }).filter({ hasText: 'Đăng nhập' });

@@ -42,7 +42,7 @@ describe('the rough edges, smoothed', () => {
     await loginAs(p, 'admin');
     const links = mainNav(p).getByRole('link');
     await shows(links);
-    expect(await links.count()).toBe(11);
+    expect(await links.count()).toBe(12);
     const tops = await links.evaluateAll((nodes) => nodes.map((n) => Math.round(n.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
   });

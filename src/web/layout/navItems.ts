@@ -73,7 +73,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     to: '/nhat-ky',
-    label: 'Nhật ký hoạt động',
+    label: 'Nhật ký',
     description: 'Ai đã đăng nhập, sửa số liệu, gửi, duyệt, tải báo cáo, và những yêu cầu bị từ chối; lọc theo đơn vị, người, thao tác, ngày.',
     roles: ['admin'],
   },
