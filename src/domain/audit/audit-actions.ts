@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'dossier.create': 'Tiếp nhận hồ sơ',
   'dossier.event': 'Ghi bước xử lý hồ sơ',
   'report.create': 'Lập báo cáo',
+  'report.import': 'Nhập báo cáo từ tệp',
   'report.values.save': 'Sửa số liệu báo cáo',
   'report.document.save': 'Sửa văn bản báo cáo',
   'report.export': 'Tải báo cáo',

@@ -57,7 +57,9 @@ describe(`the audit trail over HTTP (${testEngineName()})`, () => {
     const report = created.json();
     const saved = await call(officerA, 'PATCH', `/api/reports/${report.id}/values`, { changes: [{ rowId: 'r_1_2_a', value: 12 }], expectedRevision: report.revision });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect((await call(officerA, 'POST', `/api/reports/${report.id}/transitions`, { action: 'submit' })).statusCode).toBe(200);
+    // Sending an incomplete report is refused (the checklist): recorded with its outcome and reason.
+    const submit = await call(officerA, 'POST', `/api/reports/${report.id}/transitions`, { action: 'submit' });
+    expect(submit.statusCode).toBe(400);
     expect((await call(officerA, 'GET', `/api/reports/${report.id}/export?format=xlsx`)).statusCode).toBe(200);
     const added = await call(admin, 'POST', '/api/users', { username: 'xa.moi', displayName: 'Người Mới', password: PASSWORD, role: 'officer', unitId: fx.units.B });
     expect(added.statusCode, added.body).toBe(201);
@@ -67,7 +69,7 @@ describe(`the audit trail over HTTP (${testEngineName()})`, () => {
     expect(of('report.create')).toHaveLength(1);
     expect(of('report.values.save')[0]).toMatchObject({ outcome: 'ok', status: 200, unit: { code: '01906' }, actor: { username: 'officer.a', name: 'officer.a' } });
     expect(of('report.values.save')[0]!.details).toMatchObject({ params: { reportId: report.id }, body: { changes: [{ rowId: 'r_1_2_a', value: 12 }] } });
-    expect(of('report.submit')).toHaveLength(1);
+    expect(of('report.submit')).toEqual([expect.objectContaining({ outcome: 'rejected', status: 400, details: expect.objectContaining({ error: expect.objectContaining({ code: submit.json().error.code, message: expect.stringMatching(/^Chưa gửi được báo cáo/) }) }) })]);
     expect(of('report.export')[0]).toMatchObject({ details: { query: { format: 'xlsx' } } });
     // The use case's own row, not a second generic one from the hook.
     const userAdds = await log('?action=users.add&username=admin');

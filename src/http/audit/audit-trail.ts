@@ -23,6 +23,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, string>> = {
   'GET /api/reports/:reportId/export': 'report.export',
   'POST /api/reports/:reportId/transitions': 'report.transition',
   'POST /api/reports/approve-many': 'report.approve-many',
+  'POST /api/reports/import': 'report.import',
   'PUT /api/obligations': 'obligation.set',
   'PUT /api/calendar-overrides': 'calendar.override.set',
   'DELETE /api/calendar-overrides/:id': 'calendar.override.delete',
@@ -40,7 +41,7 @@ function specificAction(action: string | undefined, body: unknown): string | und
 }
 
 /** POST routes that compute without changing anything. */
-export const READ_ONLY_POSTS = new Set(['/api/reports/check']);
+export const READ_ONLY_POSTS = new Set(['/api/reports/check', '/api/reports/approve-many/preview']);
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
