@@ -23,7 +23,8 @@ function file(name: string, text: string): string {
 
 const HEADER = 'Mã,Tên,Cấp,Mã cấp trên,Hiệu lực từ,Hiệu lực đến';
 
-describe('the cchc command', () => {
+// Each case spawns the real binary several times (a few seconds each on a loaded machine).
+describe('the cchc command', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lists its commands in Vietnamese', () => {
