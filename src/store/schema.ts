@@ -188,6 +188,8 @@ export interface DossierUnitFactsTable extends FactCountColumns {
 
 export interface ImportSourcesTable {
   name: string;
+  /** The unit the mapping was saved for; null: the installation-wide default. */
+  unit_id: number | null;
   column_map: ColumnType<Record<string, string>, string, string>;
   updated_at: Generated<Date>;
 }
@@ -197,6 +199,8 @@ export interface ImportRunsTable {
   source: string;
   file: string;
   user_id: number | null;
+  /** The unit the import was made for (the importer's); null: the CLI. */
+  unit_id: number | null;
   started_at: Generated<Date>;
   finished_at: Date | null;
   inserted: number;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, openHttpFixture } from '../testing/http-fixture';
+import { addUser } from '../../services/users/add-user';
+import { loginAs, openHttpFixture, PASSWORD } from '../testing/http-fixture';
 
 interface Day {
   date: string;
@@ -93,5 +94,40 @@ describe('calendar over HTTP', () => {
     const far = await year('officer.a', 2200);
     expect(far.statusCode).toBe(400);
     expect(far.json().error.message).toMatch(/ngoài phạm vi hỗ trợ/);
+  });
+
+  it('deletes a day under the same subtree rule as adding one: a commune admin cannot delete the province\'s days', async () => {
+    await addUser(fx.store, { username: 'admin.a', displayName: 'Quản trị xã A', password: PASSWORD, role: 'admin', unitId: fx.units.A });
+    await addUser(fx.store, { username: 'admin.q', displayName: 'Quản trị tỉnh Q', password: PASSWORD, role: 'admin', unitId: fx.units.Q });
+    const admin = await loginAs(fx.app, 'admin');
+    const put = (unitId: number, date: string) =>
+      fx.app.inject({
+        method: 'PUT',
+        url: '/api/calendar-overrides',
+        cookies: admin.cookies,
+        headers: { 'x-csrf-token': admin.csrf },
+        payload: { date, kind: 'holiday', reason: 'Ngày nghỉ thử', unitId },
+      });
+    const provinceDay = (await put(fx.units.P, '2026-05-20')).json().id as number;
+    const communeADay = (await put(fx.units.A, '2026-05-21')).json().id as number;
+    const communeBDay = (await put(fx.units.B, '2026-05-22')).json().id as number;
+    const remove = async (username: string, id: number) => {
+      const who = await loginAs(fx.app, username);
+      return fx.app.inject({ method: 'DELETE', url: `/api/calendar-overrides/${id}`, cookies: who.cookies, headers: { 'x-csrf-token': who.csrf } });
+    };
+    const unknown = await remove('admin.a', 999_999);
+    expect(unknown.statusCode).toBe(403);
+    for (const [username, id] of [['admin.a', provinceDay], ['admin.a', communeBDay], ['admin.q', communeADay]] as const) {
+      const refused = await remove(username, id);
+      expect({ status: refused.statusCode, body: refused.json() }).toEqual({ status: unknown.statusCode, body: unknown.json() });
+    }
+    const ids = async () => (await fx.store.calendarOverrides.listForProvince('19', 2026)).map((o) => o.id);
+    expect(await ids()).toEqual(expect.arrayContaining([provinceDay, communeADay, communeBDay]));
+    expect((await remove('admin.a', communeADay)).statusCode).toBe(200);
+    expect((await remove('admin', communeBDay)).statusCode).toBe(200);
+    expect((await remove('admin', provinceDay)).statusCode).toBe(200);
+    expect(await ids()).not.toEqual(expect.arrayContaining([provinceDay]));
+    const audit = (await fx.store.audit.list(20)).filter((entry) => entry.action === 'calendar.override.delete' && entry.outcome === 'ok');
+    expect(audit.map((entry) => entry.unit?.id)).toEqual(expect.arrayContaining([fx.units.A, fx.units.B, fx.units.P]));
   });
 });

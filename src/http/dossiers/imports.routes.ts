@@ -5,12 +5,12 @@ import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mayManageUsers } from '../../domain/auth/access';
 import { DOSSIER_HEADERS, type DossierField } from '../../domain/dossiers/dossier-row';
 import { rejectedRowsWorkbook } from '../../export/rejected-rows-xlsx';
-import { principalOf } from '../../services/access/assert-unit-access';
+import { readColumnMap, saveColumnMap } from '../../services/dossiers/column-maps';
+import { findImportRunFor } from '../../services/dossiers/import-run-access';
 import type { ImportJobs } from '../../services/dossiers/import-jobs';
-import { forbidden, invalidInput, notFound } from '../../services/errors';
+import { invalidInput, notFound } from '../../services/errors';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { errorResponses } from '../schemas';
@@ -116,14 +116,13 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
       {
         schema: {
           tags: ['Nhập hồ sơ'],
-          summary: 'Tải các dòng bị từ chối của một lần nhập (XLSX, kèm lý do) để sửa và nhập lại',
+          summary: 'Tải các dòng bị từ chối của một lần nhập (XLSX, kèm lý do) để sửa và nhập lại — người nhập, hoặc người có quyền với đơn vị của lần nhập',
           params: z.object({ runId: z.coerce.number().int().positive() }),
         },
       },
       async (request, reply) => {
         const user = requireUser(request);
-        const run = await store.importRuns.findById(request.params.runId);
-        if (!run || (run.userId !== user.id && !mayManageUsers(principalOf(user)))) throw forbidden('Bạn không có quyền tải kết quả nhập này.');
+        const run = await findImportRunFor(store, user, request.params.runId);
         const buffer = await rejectedRowsWorkbook({
           headers: run.headers,
           rows: run.rejectedRows,
@@ -138,23 +137,31 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
     );
 
     const ColumnMap = z.partialRecord(z.enum(Object.keys(DOSSIER_HEADERS) as [DossierField, ...DossierField[]]), z.string().max(200));
+    const ColumnMapView = z.object({
+      source: z.string(),
+      unitId: z.number().int(),
+      savedFor: z.number().int().nullable().describe('Đơn vị đã lưu cách đọc cột đang áp dụng (null: mặc định của hệ thống)'),
+      columnMap: z.record(z.string(), z.string()),
+    });
     app.get(
       '/api/import-sources/:source',
       {
         schema: {
           tags: ['Nhập hồ sơ'],
-          summary: 'Cách đọc cột đã lưu cho một nguồn (trường → tên cột trong tệp), cùng các cột chuẩn và tên tương đương',
+          summary:
+            'Cách đọc cột một đơn vị trong phạm vi của mình (mặc định: đơn vị của mình) dùng khi nhập từ một nguồn: của đơn vị, nếu không thì của cấp trên gần nhất, nếu không thì mặc định; cùng các cột chuẩn và tên tương đương',
           params: z.object({ source: SOURCE_NAME }),
+          querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }),
           response: {
-            200: z.object({ source: z.string(), columnMap: z.record(z.string(), z.string()), canonical: z.record(z.string(), z.array(z.string())) }),
+            200: ColumnMapView.extend({ canonical: z.record(z.string(), z.array(z.string())) }),
             ...errorResponses,
           },
         },
       },
       async (request) => {
-        requireUser(request);
-        const columnMap = await store.importRuns.getColumnMap(request.params.source);
-        return { source: request.params.source, columnMap, canonical: DOSSIER_HEADERS as unknown as Record<string, string[]> };
+        const user = requireUser(request);
+        const view = await readColumnMap(store, user, request.params.source, request.query.unitId);
+        return { ...view, canonical: DOSSIER_HEADERS as unknown as Record<string, string[]> };
       },
     );
     app.put(
@@ -162,19 +169,17 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
       {
         schema: {
           tags: ['Nhập hồ sơ'],
-          summary: 'Lưu cách đọc cột cho một nguồn (quản trị viên; cần X-CSRF-Token)',
+          summary:
+            'Lưu cách đọc cột cho một nguồn, riêng cho một đơn vị trong phạm vi (mặc định: đơn vị của mình — tỉnh với quản trị viên tỉnh); áp dụng cho đơn vị đó và các đơn vị cấp dưới chưa có cách riêng (quản trị viên; cần X-CSRF-Token)',
           params: z.object({ source: SOURCE_NAME }),
-          body: z.object({ columnMap: ColumnMap }),
-          response: { 200: z.object({ source: z.string(), columnMap: z.record(z.string(), z.string()) }), ...errorResponses },
+          body: z.object({ columnMap: ColumnMap, unitId: z.number().int().positive().optional() }),
+          response: { 200: ColumnMapView, ...errorResponses },
         },
       },
       async (request) => {
         const user = requireUser(request);
-        if (!mayManageUsers(principalOf(user))) throw forbidden('Chỉ quản trị viên được khai báo cách đọc cột.');
         const map = Object.fromEntries(Object.entries(request.body.columnMap).filter(([, header]) => header.trim() !== ''));
-        await store.importRuns.saveColumnMap(request.params.source, map);
-        await store.audit.record({ userId: user.id, action: 'import-source.map', subject: request.params.source, details: map });
-        return { source: request.params.source, columnMap: map };
+        return saveColumnMap(store, user, request.params.source, map, request.body.unitId);
       },
     );
   };

@@ -1,4 +1,5 @@
-import { mayManageUsers } from '../../domain/auth/access';
+import { mayAccessUnit, mayManageUsers } from '../../domain/auth/access';
+import type { Unit } from '../../domain/units/unit';
 import { DAY_KINDS, type DayKind } from '../../domain/calendar/schedule';
 import { formatDateVi, parseDate } from '../../domain/text/iso-date';
 import type { Store } from '../../store/store';
@@ -62,13 +63,30 @@ export async function setCalendarOverride(store: Store, actor: SessionUser, inpu
   });
 }
 
+/**
+ * Deletes a local day under the same rule as adding one: the day's unit (the province for a
+ * provincial day) must lie in the admin's subtree. An unknown id answers like a foreign one.
+ */
 export async function deleteCalendarOverride(store: Store, actor: SessionUser, id: number): Promise<void> {
   assertAdmin(actor);
   const record = await store.calendarOverrides.findById(id);
-  const province = await provinceOf(store, actor.unit);
-  if (!record || record.provinceCode !== province.code) throw forbidden('Bạn không có quyền sửa ngày này.');
+  const owner = record ? await overrideOwner(store, actor, record) : undefined;
+  if (!record || !owner) throw forbidden(NO_ACCESS_TO_DAY);
   await store.transaction(async (repos) => {
     await repos.calendarOverrides.delete(id);
-    await repos.audit.record({ userId: actor.id, action: 'calendar.override.delete', subject: formatDateVi(record.date), details: { record } });
+    await repos.audit.record({ userId: actor.id, action: 'calendar.override.delete', unitId: owner.id, subject: formatDateVi(record.date), details: { record } });
   });
+}
+
+const NO_ACCESS_TO_DAY = 'Bạn không có quyền sửa ngày này.';
+
+/** The unit a local day belongs to (its unit, or its province), when the actor may write it. */
+async function overrideOwner(store: Store, actor: SessionUser, record: CalendarOverrideRecord): Promise<Unit | undefined> {
+  const candidates = await store.units.findByCode(record.unitCode ?? record.provinceCode);
+  for (const unit of candidates) {
+    if (record.unitCode === null && unit.level !== 'province' && unit.parentId !== null) continue;
+    const inSubtree = await store.units.isInSubtree(actor.unit.id, unit.id);
+    if (mayAccessUnit(principalOf(actor), unit.id, inSubtree, 'write')) return unit;
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { dossierDueDate } from '../../domain/calendar/deadline';
 import { formatDateTime, todayInVietnam } from '../../domain/calendar/date-time';
 import type { WorkCalendar } from '../../domain/calendar/working-days';
 import { FactDeltas } from '../../domain/dossiers/facts';
+import { unitChainOf } from './column-maps';
 import { contentHashOf, factsViewOf } from './dossier-write';
 import {
   DOSSIER_HEADERS,
@@ -74,7 +75,9 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
     if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.issueFor(file)]);
     throw error;
   }
-  const savedMap = (await store.importRuns.getColumnMap(input.source)) as Partial<Record<DossierField, string>>;
+  // The importer's unit reads its own mapping, else its province's, else the default; the CLI the default.
+  const chain = input.actor ? await unitChainOf(store, input.actor.unit.id) : [];
+  const savedMap = (await store.importRuns.getColumnMap(input.source, chain)) as Partial<Record<DossierField, string>>;
   const { columns, missing, duplicates } = mapDossierHeaders(table.headers, savedMap);
   if (duplicates.length > 0 || missing.length > 0) await table.close();
   if (duplicates.length > 0) {
@@ -216,6 +219,7 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
       source: input.source,
       file,
       userId: input.actor?.id ?? null,
+      unitId: input.actor?.unit.id ?? null,
       finishedAt: new Date(),
       inserted: result.inserted,
       updated: result.updated,

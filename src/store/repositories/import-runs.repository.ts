@@ -5,6 +5,8 @@ export interface ImportRunRecord {
   source: string;
   file: string;
   userId: number | null;
+  /** The unit the import was made for (the importer's); null: the CLI. */
+  unitId: number | null;
   startedAt: Date;
   finishedAt: Date | null;
   inserted: number;
@@ -26,6 +28,7 @@ export class ImportRunsRepository {
         source: run.source,
         file: run.file,
         user_id: run.userId,
+        unit_id: run.unitId,
         finished_at: run.finishedAt,
         inserted: run.inserted,
         updated: run.updated,
@@ -48,6 +51,7 @@ export class ImportRunsRepository {
         source: row.source,
         file: row.file,
         userId: row.user_id,
+        unitId: row.unit_id,
         startedAt: row.started_at,
         finishedAt: row.finished_at,
         inserted: row.inserted,
@@ -61,16 +65,32 @@ export class ImportRunsRepository {
     );
   }
 
-  async getColumnMap(source: string): Promise<Record<string, string>> {
-    const row = await this.db.selectFrom('import_sources').select('column_map').where('name', '=', source).executeTakeFirst();
-    return row?.column_map ?? {};
+  /**
+   * The mapping an import for a unit reads: the nearest one saved along `unitChain` (the unit
+   * first, then its parents), else the installation-wide default; with its owner (null: default).
+   */
+  async findColumnMap(source: string, unitChain: number[]): Promise<{ unitId: number | null; columnMap: Record<string, string> } | undefined> {
+    const rows = await this.db
+      .selectFrom('import_sources')
+      .select(['unit_id', 'column_map'])
+      .where('name', '=', source)
+      .where((eb) => (unitChain.length > 0 ? eb.or([eb('unit_id', 'in', unitChain), eb('unit_id', 'is', null)]) : eb('unit_id', 'is', null)))
+      .execute();
+    const rank = (unitId: number | null) => (unitId === null ? unitChain.length : unitChain.indexOf(unitId));
+    const nearest = rows.sort((a, b) => rank(a.unit_id) - rank(b.unit_id))[0];
+    return nearest && { unitId: nearest.unit_id, columnMap: nearest.column_map };
   }
 
-  async saveColumnMap(source: string, map: Record<string, string>): Promise<void> {
+  async getColumnMap(source: string, unitChain: number[]): Promise<Record<string, string>> {
+    return (await this.findColumnMap(source, unitChain))?.columnMap ?? {};
+  }
+
+  /** Saves a unit's own mapping (null: the installation-wide default). */
+  async saveColumnMap(source: string, unitId: number | null, map: Record<string, string>): Promise<void> {
     await this.db
       .insertInto('import_sources')
-      .values({ name: source, column_map: JSON.stringify(map) })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ column_map: JSON.stringify(map), updated_at: new Date() }))
+      .values({ name: source, unit_id: unitId, column_map: JSON.stringify(map) })
+      .onConflict((oc) => oc.columns(['name', 'unit_id']).doUpdateSet({ column_map: JSON.stringify(map), updated_at: new Date() }))
       .execute();
   }
 }
