@@ -28,6 +28,7 @@ import { healthRoutes } from './system/health.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
 import { registerWebAssets } from './web-assets';
+import { registerSecurityHeaders } from './security-headers';
 
 z.config(z.locales.vi());
 
@@ -51,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await registerSecurityHeaders(app, options.secureCookie ?? false);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LoginThrottle } from '../../domain/auth/login-throttle';
-import { login, logout, SESSION_TTL_MS } from '../../services/auth/sessions';
+import { login, logout, SESSION_MAX_AGE_MS } from '../../services/auth/sessions';
 import type { SessionUser } from '../../services/auth/session-user';
 import type { Store } from '../../store/store';
 import { presentUnit, presentUser } from '../presenters';
@@ -38,7 +38,7 @@ export function authRoutes(store: Store, throttle: LoginThrottle, secureCookie: 
           httpOnly: true,
           sameSite: 'strict',
           secure: secureCookie,
-          maxAge: SESSION_TTL_MS / 1000,
+          maxAge: SESSION_MAX_AGE_MS / 1000,
         });
         return presentSession(store, session.user, session.csrfToken);
       },

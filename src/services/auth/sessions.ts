@@ -5,7 +5,10 @@ import { tooManyRequests, unauthorized } from '../errors';
 import { DUMMY_HASH, verifyPassword } from './password';
 import type { SessionUser } from './session-user';
 
+/** Idle timeout: a session unused this long ends (each use slides it). */
 export const SESSION_TTL_MS = 8 * 60 * 60_000; // one working day
+/** Absolute lifetime: however active, a session ends this long after sign-in (a stolen cookie does not live on). */
+export const SESSION_MAX_AGE_MS = 12 * 60 * 60_000;
 
 const newToken = () => randomBytes(32).toString('base64url');
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -46,6 +49,7 @@ export async function login(store: Store, throttle: LoginThrottle, input: LoginI
     userId: user.id,
     csrfToken,
     expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    createdAt: now,
   });
   await store.audit.record({ userId: user.id, action: 'auth.login', subject: user.username });
   return {
@@ -55,16 +59,24 @@ export async function login(store: Store, throttle: LoginThrottle, input: LoginI
   };
 }
 
-/** Resolves a session cookie; slides the expiry so an active user stays signed in. */
+/**
+ * Resolves a session cookie; slides the idle expiry so an active user stays signed in, but never
+ * past the absolute lifetime counted from sign-in.
+ */
 export async function authenticate(store: Store, token: string, now = new Date()): Promise<Omit<Session, 'token'> | null> {
   const session = await store.sessions.findValid(sessionIdOf(token), now);
   if (!session) return null;
+  const endOfLife = session.createdAt.getTime() + SESSION_MAX_AGE_MS;
+  if (now.getTime() >= endOfLife) {
+    await store.sessions.delete(session.id);
+    return null;
+  }
   const user = await store.users.findById(session.userId);
   if (!user || !user.active) return null;
   const unit = await store.units.findById(user.unitId);
   if (!unit) return null;
-  if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
-    await store.sessions.extend(session.id, new Date(now.getTime() + SESSION_TTL_MS));
+  if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2 && session.expiresAt.getTime() < endOfLife) {
+    await store.sessions.extend(session.id, new Date(Math.min(now.getTime() + SESSION_TTL_MS, endOfLife)));
   }
   return {
     csrfToken: session.csrfToken,

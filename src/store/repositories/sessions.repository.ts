@@ -5,6 +5,8 @@ export interface SessionRecord {
   userId: number;
   csrfToken: string;
   expiresAt: Date;
+  /** Sign-in time: the absolute lifetime counts from it. */
+  createdAt: Date;
 }
 
 export class SessionsRepository {
@@ -13,13 +15,13 @@ export class SessionsRepository {
   async insert(session: SessionRecord): Promise<void> {
     await this.db
       .insertInto('sessions')
-      .values({ id: session.id, user_id: session.userId, csrf_token: session.csrfToken, expires_at: session.expiresAt })
+      .values({ id: session.id, user_id: session.userId, csrf_token: session.csrfToken, expires_at: session.expiresAt, created_at: session.createdAt })
       .execute();
   }
 
   async findValid(id: string, now: Date): Promise<SessionRecord | undefined> {
     const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
-    return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at) };
+    return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at), createdAt: new Date(row.created_at) };
   }
 
   async extend(id: string, expiresAt: Date): Promise<void> {
@@ -41,7 +43,7 @@ export class SessionsRepository {
     await query.execute();
   }
 
-    async deleteExpired(now: Date): Promise<void> {
+  async deleteExpired(now: Date): Promise<void> {
     await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   }
 }

@@ -3,7 +3,7 @@ import { formatNumber, formatPercent } from '../format/number';
 import { completenessRows, type CompletenessAnswer } from './completeness';
 import { EChart } from './EChart';
 import { reportingUnits, type ScopeUnit } from './scope';
-import { chartTitle, COLORS, FONT, type ChartInstance, type ChartOption } from './echarts';
+import { chartTitle, COLORS, escapeHtml, FONT, type ChartInstance, type ChartOption } from './echarts';
 
 const MAX_SUBTITLE = 60;
 
@@ -34,7 +34,7 @@ export function completenessOption(answer: CompletenessAnswer, unit: ScopeUnit):
         if (!row) return '';
         const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
         return [
-          `<strong>${row.label}</strong>`,
+          `<strong>${escapeHtml(row.label)}</strong>`,
           `Phải nộp: ${formatNumber(row.expected)}`,
           `Nộp đúng hạn: ${formatNumber(row.onTime)} · Nộp muộn: ${formatNumber(row.late)} · Chưa nộp: ${formatNumber(row.missing)}`,
           `Tỷ lệ đã nộp: ${pct(row.receivedPct)} · đúng hạn: ${pct(row.onTimePct)}`,

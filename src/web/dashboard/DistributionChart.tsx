@@ -2,7 +2,7 @@ import { useMemo, type RefObject } from 'react';
 import type { Distribution } from '../api/dashboard';
 import { formatNumber } from '../format/number';
 import { EChart } from './EChart';
-import { chartTitle, COLORS, FONT, type ChartInstance, type ChartOption } from './echarts';
+import { chartTitle, COLORS, escapeHtml, FONT, type ChartInstance, type ChartOption } from './echarts';
 
 const NAMES_IN_TOOLTIP = 12;
 
@@ -27,10 +27,10 @@ export function distributionOption(distribution: Distribution): ChartOption {
       formatter: (params: unknown) => {
         const bucket = buckets[(params as { dataIndex: number }).dataIndex];
         if (!bucket) return '';
-        const names = bucket.units.slice(0, NAMES_IN_TOOLTIP).map((u) => u.name);
+        const names = bucket.units.slice(0, NAMES_IN_TOOLTIP).map((u) => escapeHtml(u.name));
         const more = bucket.units.length - names.length;
         const list = names.length > 0 ? `<br/>${names.join(', ')}${more > 0 ? ` và ${formatNumber(more)} đơn vị khác` : ''}` : '';
-        return `<strong>${bucket.label}</strong>: ${formatNumber(bucket.count)} đơn vị${list}`;
+        return `<strong>${escapeHtml(bucket.label)}</strong>: ${formatNumber(bucket.count)} đơn vị${list}`;
       },
     },
     xAxis: { type: 'category', name: '', data: buckets.map((b) => b.label), axisLabel: { interval: 0, rotate: 30 } },

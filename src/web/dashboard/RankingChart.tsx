@@ -2,7 +2,7 @@ import { useMemo, type RefObject } from 'react';
 import type { Ranking } from '../api/dashboard';
 import { formatNumber, formatPercent, formatRate } from '../format/number';
 import { EChart } from './EChart';
-import { chartTitle, COLORS, FONT, type ChartInstance, type ChartOption } from './echarts';
+import { chartTitle, COLORS, escapeHtml, FONT, type ChartInstance, type ChartOption } from './echarts';
 
 const ROW_HEIGHT = 24;
 
@@ -33,7 +33,7 @@ export function rankingOption(ranking: Ranking): ChartOption {
         const item = items[(params as { dataIndex: number }).dataIndex];
         if (!item) return '';
         const rank = item.rank === null ? 'không xếp hạng' : `hạng ${formatNumber(item.rank)}`;
-        return `<strong>${item.unit.name}</strong> (${rank})<br/>${ranking.rate.label}: ${formatRate(item.rate)}<br/>${ranking.rate.numerator}: ${formatNumber(item.rate.numerator)}<br/>${ranking.rate.denominator}: ${formatNumber(item.rate.denominator)}`;
+        return `<strong>${escapeHtml(item.unit.name)}</strong> (${rank})<br/>${escapeHtml(ranking.rate.label)}: ${formatRate(item.rate)}<br/>${escapeHtml(ranking.rate.numerator)}: ${formatNumber(item.rate.numerator)}<br/>${escapeHtml(ranking.rate.denominator)}: ${formatNumber(item.rate.denominator)}`;
       },
     },
     xAxis: { type: 'value', min: 0, max: 100, position: 'top', axisLabel: { formatter: '{value}%' } },

@@ -3,7 +3,7 @@ import type { Trend } from '../api/dashboard';
 import { formatPercent, formatRate } from '../format/number';
 import { EChart } from './EChart';
 import { dossierScope } from './scope';
-import { chartTitle, COLORS, FONT, type ChartInstance, type ChartOption } from './echarts';
+import { chartTitle, COLORS, escapeHtml, FONT, type ChartInstance, type ChartOption } from './echarts';
 
 const SERIES_COLORS = [COLORS.green, COLORS.blue, COLORS.purple, COLORS.orange];
 
@@ -39,9 +39,9 @@ export function trendOption(trend: Trend): ChartOption {
         if (!point) return '';
         const lines = items.map((item) => {
           const rate = trend.rates[item.seriesIndex];
-          return rate ? `${item.marker}${rate.label}: ${formatRate(point.rates[rate.key as keyof typeof point.rates])}` : '';
+          return rate ? `${item.marker}${escapeHtml(rate.label)}: ${formatRate(point.rates[rate.key as keyof typeof point.rates])}` : '';
         });
-        return [`<strong>${point.label}${point.running ? ' (chưa hết kỳ)' : ''}</strong>`, ...lines].join('<br/>');
+        return [`<strong>${escapeHtml(point.label)}${point.running ? ' (chưa hết kỳ)' : ''}</strong>`, ...lines].join('<br/>');
       },
     },
     xAxis: { type: 'category', data: trend.points.map((p) => (p.running ? `${p.shortLabel}*` : p.shortLabel)), axisLabel: { interval: 0, rotate: rotate ? 30 : 0 } },

@@ -51,3 +51,11 @@ export function chartTitle(text: string, subtext: string): TitleComponentOption 
     subtextStyle: { fontFamily: FONT, fontSize: 12, color: '#5a6473' },
   };
 }
+
+/**
+ * ECharts puts a tooltip formatter's string into the page as HTML: every name or label in it
+ * (unit names come from imported lists) goes through this, so it shows as text and never runs.
+ */
+export function escapeHtml(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
