@@ -293,4 +293,6 @@ export interface ReportDocumentsTable {
   narrative: ColumnType<unknown, string, string>;
   user_id: number | null;
   updated_at: Generated<Date>;
+  /** Raised by one on every save; what an editor sends back to detect a concurrent save. */
+  revision: Generated<number>;
 }

@@ -68,14 +68,40 @@ describe(`report document routes (${testEngineName()})`, () => {
     const put = (session: Awaited<ReturnType<typeof loginAs>>, payload: object) =>
       fx.app.inject({ method: 'PUT', url: `/api/reports/${reportId}/document`, cookies: session.cookies, headers: { 'x-csrf-token': session.csrf }, payload });
     const opened = (await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/document`, cookies: officer.cookies })).json();
-    const first = await put(admin, { meta: { ...opened.meta, number: '80' }, expectedUpdatedAt: opened.updatedAt });
+    const first = await put(admin, { meta: { ...opened.meta, number: '80' }, expectedRevision: opened.revision });
     expect(first.statusCode, first.body).toBe(200);
-    const stale = await put(officer, { meta: { ...opened.meta, number: '81' }, expectedUpdatedAt: opened.updatedAt });
+    expect(first.json().revision).toBe(opened.revision + 1);
+    const stale = await put(officer, { meta: { ...opened.meta, number: '81' }, expectedRevision: opened.revision });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.message).toMatch(/^Văn bản báo cáo vừa được người khác lưu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\./);
-    const fresh = await put(officer, { meta: { ...opened.meta, number: '81' }, expectedUpdatedAt: first.json().updatedAt });
+    const fresh = await put(officer, { meta: { ...opened.meta, number: '81' }, expectedRevision: first.json().revision });
     expect(fresh.json().meta.number).toBe('81');
     const reviewer = await loginAs(fx.app, 'reviewer');
     expect((await put(reviewer, { meta: { ...opened.meta, number: '82' } })).statusCode).toBe(403);
+  });
+
+  it('compares saves by revision: of concurrent saves from one revision exactly one succeeds, the others get 409 in Vietnamese', async () => {
+    const officer = await loginAs(fx.app, 'officer.a');
+    const put = (payload: object) =>
+      fx.app.inject({ method: 'PUT', url: `/api/reports/${reportId}/document`, cookies: officer.cookies, headers: { 'x-csrf-token': officer.csrf }, payload });
+    for (let round = 0; round < 3; round += 1) {
+      const opened = (await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/document`, cookies: officer.cookies })).json();
+      const numbers = ['91', '92', '93', '94', '95', '96'].map((n) => `${n}-${round}`);
+      const answers = await Promise.all(numbers.map((number) => put({ meta: { ...opened.meta, number }, expectedRevision: opened.revision })));
+      const ok = answers.filter((a) => a.statusCode === 200);
+      expect(ok, answers.map((a) => `${a.statusCode} ${a.body.slice(0, 80)}`).join('\n')).toHaveLength(1);
+      for (const refused of answers.filter((a) => a.statusCode !== 200)) {
+        expect(refused.statusCode).toBe(409);
+        expect(refused.json().error.message).toMatch(/^Văn bản báo cáo vừa được người khác lưu/);
+      }
+      const winner = ok[0]!.json();
+      expect(winner.revision).toBe(opened.revision + 1);
+      const stored = (await fx.app.inject({ method: 'GET', url: `/api/reports/${reportId}/document`, cookies: officer.cookies })).json();
+      expect({ revision: stored.revision, number: stored.meta.number }).toEqual({ revision: winner.revision, number: winner.meta.number });
+    }
+    // Sent with the timestamp of before, a save is refused rather than saved unchecked.
+    const old = await put({ meta: {}, expectedUpdatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(old.statusCode).toBe(400);
+    expect(old.json().error.message).toContain('expectedRevision');
   });
 });

@@ -13,18 +13,25 @@ export const ReportDocumentSchema = z
     meta: z.record(z.string(), z.unknown()).describe('Thông tin văn bản: cơ quan, số, ký hiệu, nơi và ngày, kính gửi, trích yếu, người ký, nơi nhận'),
     narrative: z.record(z.string(), z.unknown()).describe('Nội dung: preamble, sections (đoạn tự viết và đoạn sinh từ số liệu), closing'),
     saved: z.boolean().describe('false: chưa lưu, đây là giá trị mặc định'),
-    updatedAt: z.string().nullable(),
+    updatedAt: z.string().nullable().describe('Lúc lưu gần nhất (để hiển thị; không dùng để so phiên bản)'),
+    revision: z.number().int().describe('Số phiên bản của văn bản (0: chưa lưu lần nào); gửi lại trong expectedRevision khi lưu'),
   })
   .meta({ id: 'ReportDocument' });
 
 export const ReportDocumentUpdateSchema = z.object({
   meta: z.record(z.string(), z.unknown()).optional(),
   narrative: z.record(z.string(), z.unknown()).optional(),
-  expectedUpdatedAt: z
-    .string()
-    .nullable()
+  expectedRevision: z
+    .number()
+    .int()
+    .min(0)
+    .max(2_147_483_647)
     .optional()
-    .describe('updatedAt của văn bản khi người dùng mở ra (null nếu chưa lưu lần nào); nếu người khác đã lưu sau đó, trả 409'),
+    .describe('revision của văn bản khi người dùng mở ra (0 nếu chưa lưu lần nào); nếu đã có lần lưu khác sau đó, trả 409 và không lưu'),
+  expectedUpdatedAt: z
+    .never({ error: 'Không còn dùng "expectedUpdatedAt": hãy gửi "expectedRevision" (số phiên bản của văn bản khi mở).' })
+    .optional()
+    .describe('Đã bỏ: dùng expectedRevision'),
 });
 
 const present = (doc: ReportDocument) => ({ ...doc, meta: { ...doc.meta }, narrative: { ...doc.narrative } });

@@ -34,6 +34,8 @@ export interface ReportDocument {
   /** false: nothing saved yet, these are the defaults. */
   saved: boolean;
   updatedAt: string | null;
+  /** The stored revision (0: never saved): what a save sends back as `expectedRevision`. */
+  revision: number;
 }
 
 
@@ -157,7 +159,7 @@ export async function documentOfView(store: Store, view: ReportView): Promise<Re
     outlined,
     paragraphGenerator({ template: view.template, values: view.values, window: base.meta.dataWindow, unitName: base.meta.unitName, stats, byField }),
   );
-  return { reportId: view.report.id, meta: base.meta, narrative, saved: !!row, updatedAt: row?.updatedAt ?? null, stats, byField };
+  return { reportId: view.report.id, meta: base.meta, narrative, saved: !!row, updatedAt: row?.updatedAt ?? null, revision: row?.revision ?? 0, stats, byField };
 }
 
 /** The report's view; without a user (the CLI on its own data) no access check. */
@@ -231,12 +233,10 @@ async function editable(store: Store, user: SessionUser | null, reportId: number
   return view;
 }
 
-/** Refuses to overwrite a document someone else saved after the editor loaded it. */
-async function assertDocumentVersion(store: Repositories, reportId: number, expected: string | null | undefined) {
-  if (expected === undefined) return;
+/** The refusal of a save whose base revision is no longer the stored one (someone saved meanwhile). */
+async function staleDocument(store: Repositories, reportId: number) {
   const stored = (await store.reportDocuments.find(reportId))?.updatedAt ?? null;
-  if (stored === expected) return;
-  throw conflict(
+  return conflict(
     `Văn bản báo cáo vừa được người khác lưu${stored ? ` lúc ${formatStoredInstant(stored)}` : ''}. Phần bạn đang soạn chưa được lưu và vẫn còn trên màn hình: hãy sao chép phần của mình, tải lại trang rồi nhập lại.`,
   );
 }
@@ -271,7 +271,7 @@ export async function updateReportDocument(
   store: Store,
   user: SessionUser | null,
   reportId: number,
-  input: { meta?: unknown; narrative?: unknown; expectedUpdatedAt?: string | null | undefined },
+  input: { meta?: unknown; narrative?: unknown; expectedRevision?: number | undefined },
 ): Promise<ReportDocument> {
   const meta = input.meta === undefined ? null : DocumentMetaSchema.safeParse(input.meta);
   if (meta && !meta.success) throw invalidInput(zodMessage(meta.error, 'Thông tin văn bản'), meta.error.issues);
@@ -281,8 +281,10 @@ export async function updateReportDocument(
   const current = await documentOfView(store, view);
   await store.transaction(async (repos) => {
     await repos.reports.lockRevision(reportId);
-    await assertDocumentVersion(repos, reportId, input.expectedUpdatedAt);
-    await repos.reportDocuments.save(reportId, { meta: meta?.data ?? current.meta, narrative: narrative?.data ?? current.narrative }, user?.id ?? null);
+    const document = { meta: meta?.data ?? current.meta, narrative: narrative?.data ?? current.narrative };
+    // Compared and written in one statement: of two saves from the same revision, one wins.
+    const saved = await repos.reportDocuments.save(reportId, document, user?.id ?? null, input.expectedRevision);
+    if (saved === null) throw await staleDocument(repos, reportId);
   });
   return getReportDocument(store, user, reportId);
 }

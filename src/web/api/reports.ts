@@ -194,11 +194,13 @@ export interface ReportDocumentDto {
   /** false: nothing saved yet, these are the defaults. */
   saved: boolean;
   updatedAt: string | null;
+  /** 0: never saved; sent back as expectedRevision so a concurrent save is refused (409). */
+  revision: number;
 }
 
 export const getReportDocument = (id: number, signal?: AbortSignal) => api.get<ReportDocumentDto>(`/api/reports/${id}/document`, withSignal(signal));
 
-export const saveReportDocument = (id: number, body: { meta?: DocumentMeta; narrative?: Narrative; expectedUpdatedAt?: string | null }) =>
+export const saveReportDocument = (id: number, body: { meta?: DocumentMeta; narrative?: Narrative; expectedRevision?: number }) =>
   api.put<ReportDocumentDto>(`/api/reports/${id}/document`, body);
 
 /** The download address of the report as DOCX, XLSX or PDF (a plain link: the session cookie suffices). */

@@ -46,7 +46,7 @@ export function ReportDocumentPanel({ reportId, readOnly, template, values }: Re
       <ErrorNotice error={download.error} />
       <ErrorNotice error={loaded.error} />
       {!loaded.data && !loaded.error && <LoadingNotice />}
-      {loaded.data && <DocumentForm key={loaded.data.updatedAt ?? 'mac-dinh'} initial={loaded.data} readOnly={readOnly} template={template} values={values} />}
+      {loaded.data && <DocumentForm key={loaded.data.revision} initial={loaded.data} readOnly={readOnly} template={template} values={values} />}
     </section>
   );
 }
@@ -65,7 +65,7 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
   const [error, setError] = useState<Error | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // The version this editor started from: a save after someone else's is refused, not merged blindly.
-  const [version, setVersion] = useState<string | null>(initial.updatedAt);
+  const [revision, setRevision] = useState<number>(initial.revision);
   // Whether the document is stored at all (false: the defaults are shown); a save makes it so.
   const [stored, setStored] = useState(initial.saved);
   const set = <K extends keyof DocumentMeta>(key: K, value: DocumentMeta[K]) => setMeta((m) => ({ ...m, [key]: value }));
@@ -76,8 +76,8 @@ function DocumentForm({ initial, readOnly, template, values }: { initial: Report
     setMessage(null);
     try {
       const body = narrativeWithTexts(narrative, texts);
-      const saved = await saveReportDocument(initial.reportId, { meta, narrative: body, expectedUpdatedAt: version });
-      setVersion(saved.updatedAt);
+      const saved = await saveReportDocument(initial.reportId, { meta, narrative: body, expectedRevision: revision });
+      setRevision(saved.revision);
       setStored(true);
       setMeta(saved.meta);
       setNarrative(saved.narrative);
