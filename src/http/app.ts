@@ -29,6 +29,7 @@ import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
 import { registerWebAssets } from './web-assets';
 import { registerSecurityHeaders } from './security-headers';
+import { registerRequestId, serverLogOptions, type RequestLogOptions } from './request-logging';
 
 z.config(z.locales.vi());
 
@@ -36,7 +37,8 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.
 
 export interface AppOptions {
   store: Store;
-  logger?: boolean;
+  /** Request log (pino): off unless asked for; `cchc serve` turns it on (CCHC_LOG_LEVEL). */
+  logger?: boolean | RequestLogOptions;
   /** Built SPA to serve at `/`; skipped when absent. */
   webRoot?: string;
   secureCookie?: boolean;
@@ -48,7 +50,8 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+  const app = Fastify({ ...serverLogOptions(options.logger), trustProxy: false });
+  registerRequestId(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

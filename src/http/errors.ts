@@ -37,7 +37,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode === 429) {
       return reply.status(429).send(errorBody('too_many_requests', 'Quá nhiều yêu cầu. Vui lòng thử lại sau.'));
     }
-    request.log.error(error);
+    // The cause goes to the log (with the request id) — never to the caller.
+    request.log.error({ err: error, route: request.routeOptions.url, method: request.method }, 'unexpected error: answered 500');
     return reply.status(500).send(errorBody('internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên.'));
   });
 

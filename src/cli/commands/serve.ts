@@ -44,7 +44,7 @@ export function registerServeCommand(program: Command): void {
           );
         }
       }
-      const app = await buildApp({ store, logger: false, secureCookie: process.env.CCHC_SECURE_COOKIE === '1' });
+      const app = await buildApp({ store, logger: { level: process.env.CCHC_LOG_LEVEL ?? 'info' }, secureCookie: process.env.CCHC_SECURE_COOKIE === '1' });
       let control: ControlChannel | undefined;
       const shutdown = async () => {
         await control?.close();
