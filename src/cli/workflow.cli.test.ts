@@ -101,14 +101,16 @@ describe('cchc report submit|approve|return|reopen, cchc rollup, cchc obligation
       denominator: null,
       options: null,
       note: null,
-      contributions: [{ unitCode: '01906', value: 1000 }],
+      coverage: { counted: 1, expected: 2, notApplicable: 0, leftOut: [] },
+      coverageText: '1/2 đơn vị',
+      contributions: [{ unitCode: '01906', value: 1000, status: 'counted', leftOut: null }],
     });
     expect(value('r_1_2')).toMatchObject({ code: '1.2.', method: 'recompute', value: 99.9, numerator: 999, denominator: 1000 });
 
     const text = rollup();
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Tính từ báo cáo đã duyệt: 1/2 đơn vị.');
-    expect(text.stdout).toMatch(/1\.2\. +99,9 +% +Tỷ lệ hoàn thành kế hoạch CCHC năm \(lũy kế đến thời điểm báo cáo\) \(999\/1\.000\)/);
+    expect(text.stdout).toMatch(/1\.2\. +99,9 +% +Tỷ lệ hoàn thành kế hoạch CCHC năm \(lũy kế đến thời điểm báo cáo\) \(999\/1\.000\) — 1\/2 đơn vị/);
     expect(text.stdout).toContain('[ ] 02020 Xã Chợ Đồn — Đang soạn');
   }, 300_000);
 
@@ -134,13 +136,13 @@ describe('cchc report submit|approve|return|reopen, cchc rollup, cchc obligation
     expect(both.code, both.stderr).toBe(0);
     const values = new Map(JSON.parse(both.stdout).values.map((v: { rowId: string }) => [v.rowId, v]));
     expect(values.get('r_1_2_a')).toMatchObject({ value: 1224, contributions: [{ unitCode: '01906', value: 1000 }, { unitCode: '02020', value: 224 }] });
-    expect(values.get('r_1_2')).toMatchObject({ value: 97.96, numerator: 1199, denominator: 1224 });
+    expect(values.get('r_1_2')).toMatchObject({ value: 97.96, numerator: 1199, denominator: 1224, coverageText: '2/2 đơn vị' });
     expect(both.stderr).toMatch(/^Đã ghi .*tong-hop\.xlsx/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const sheet = workbook.worksheets[0]!;
     const header = sheet.getRows(1, 10)!.find((r) => r.values.toString().includes('Tổng hợp'))!;
-    expect((header.values as unknown[]).filter(Boolean).slice(-3)).toEqual(['Tổng hợp', 'Xã Ba Bể', 'Xã Chợ Đồn']);
+    expect((header.values as unknown[]).filter(Boolean).slice(-4)).toEqual(['Tổng hợp', 'Phạm vi tổng hợp', 'Xã Ba Bể', 'Xã Chợ Đồn']);
     const numbers = sheet.getColumn(4).values.filter((v) => typeof v === 'number');
     expect(numbers).toEqual(expect.arrayContaining([1224, 97.96]));
 

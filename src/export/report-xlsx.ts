@@ -22,14 +22,21 @@ export interface ReportXlsxInput {
   /** Row id → value (ReportValue fits). Ignored when `columns` is given. */
   values?: ReadonlyMap<string, { value: number | string | null }>;
   /** A roll-up: one value column per unit. */
-  columns?: AppendixColumn[];
+  columns?: XlsxColumn[];
   /** The sheet's title row; default the template's title. */
   title?: string;
   /** A second title line ("Quý I năm 2024 – UBND xã Thịnh Đức"). */
   subtitle?: string | null;
 }
 
+/** A value column; `marks` flags cells (row id → why), shaded with the reason as the cell's note; `width` in characters. */
+export interface XlsxColumn extends AppendixColumn {
+  marks?: ReadonlyMap<string, string>;
+  width?: number;
+}
+
 const FONT = 'Times New Roman';
+const MARK_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 
 /** The display format of a number cell, by the row's kind. */
 export function numberFormat(cell: Extract<AppendixCell, { type: 'number' }>, kind: TemplateRow['kind']): string {
@@ -46,7 +53,7 @@ function sheetName(text: string): string {
 }
 
 export async function reportXlsx(input: ReportXlsxInput): Promise<Buffer> {
-  const columns = input.columns ?? [{ header: STANDARD_HEADERS.value, values: input.values ?? new Map() }];
+  const columns: XlsxColumn[] = input.columns ?? [{ header: STANDARD_HEADERS.value, values: input.values ?? new Map() }];
   const rows = appendixRows(input.template, columns);
   const width = 3 + columns.length;
   const workbook = new ExcelJS.Workbook();
@@ -96,7 +103,13 @@ export async function reportXlsx(input: ReportXlsxInput): Promise<Buffer> {
       if (cell.type === 'number') {
         target.value = cell.value;
         target.numFmt = numberFormat(cell, template.kind);
-      } else if (cell.type === 'text') {
+      }
+      const mark = columns[i]!.marks?.get(row.rowId);
+      if (mark) {
+        target.fill = MARK_FILL;
+        target.note = mark;
+      }
+      if (cell.type === 'text') {
         const iso = template.kind === 'date' ? parseDate(cell.text) : null;
         if (iso) {
           const [y, m, d] = iso.split('-').map(Number);
@@ -122,7 +135,7 @@ export async function reportXlsx(input: ReportXlsxInput): Promise<Buffer> {
     { width: 9 },
     { width: 62 },
     { width: 16 },
-    ...columns.map(() => ({ width: columns.length > 1 ? 12 : 16 })),
+    ...columns.map((c) => ({ width: c.width ?? (columns.length > 1 ? 12 : 16) })),
   ];
   sheet.views = [{ state: 'frozen', ySplit: headerRow }];
   // The header row repeats on every printed page.

@@ -12,7 +12,8 @@ import { AppError } from '../../services/errors';
 import { listObligations, setObligation } from '../../services/reports/obligations';
 import { transitionReport } from '../../services/reports/report-workflow';
 import { templateById } from '../../services/reports/reporting-scope';
-import { computeRollup, type Rollup, type RollupBasis } from '../../services/reports/rollup';
+import { computeRollup, unitNamer, type Rollup, type RollupBasis } from '../../services/reports/rollup';
+import { coverageText } from '../../domain/reports/rollup';
 import type { Store } from '../../store/store';
 import { actingUser } from '../acting-user';
 import { CliError } from '../cli-error';
@@ -183,7 +184,9 @@ function rollupJson(r: Rollup) {
         denominator: v.denominator,
         options: v.options,
         note: v.note,
-        contributions: v.contributions.map((c) => ({ unitCode: codeOf.get(c.unitId) ?? String(c.unitId), value: c.value })),
+        coverage: { ...v.coverage, leftOut: v.coverage.leftOut.map((l) => ({ unitCode: codeOf.get(l.unitId) ?? String(l.unitId), reason: l.reason })) },
+        coverageText: coverageText(v.coverage, unitNamer(r)),
+        contributions: v.contributions.map((c) => ({ unitCode: codeOf.get(c.unitId) ?? String(c.unitId), value: c.value, status: c.status, leftOut: c.leftOut })),
       };
     }),
   };
@@ -198,7 +201,8 @@ function rollupText(r: Rollup): string {
   const table = rows.map((row) => {
     const v = r.values.get(row.id)!;
     const parts = v.method === 'recompute' && v.numerator !== null && v.denominator !== null ? ` (${shown(v.numerator)}/${shown(v.denominator)})` : '';
-    return { code: row.code ?? '', value: `${shown(v.value)}`, unit: row.unit ?? '', label: `${row.label}${parts}` };
+    const coverage = v.method === 'none' ? '' : ` — ${coverageText(v.coverage, unitNamer(r))}`;
+    return { code: row.code ?? '', value: `${shown(v.value)}`, unit: row.unit ?? '', label: `${row.label}${parts}${coverage}` };
   });
   const width = (pick: (line: { code: string; value: string; unit: string }) => string, header: string) => Math.max(header.length, ...table.map((line) => [...pick(line)].length));
   const w = { code: width((l) => l.code, 'Mã'), value: width((l) => l.value, 'Số liệu'), unit: Math.min(14, width((l) => l.unit, 'Đơn vị tính')) };

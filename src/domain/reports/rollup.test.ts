@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../templates/load-template';
 import type { ReportValue } from './report-values';
-import { ratioOf, rollUp, rollupMethod } from './rollup';
+import { coverageText, ratioOf, rollUp, rollupMethod } from './rollup';
 import { parseFormula } from '../templates/formula';
 
 const template = loadTemplate(
@@ -117,16 +117,17 @@ describe('rollUp', () => {
 
   it('keeps each unit contribution for drill-down', () => {
     expect(rolled.get('r_1_b')?.contributions).toEqual([
-      { unitId: 1, value: 9, parts: null },
-      { unitId: 2, value: 100, parts: null },
-      { unitId: 3, value: 0, parts: null },
+      { unitId: 1, value: 9, parts: null, status: 'counted', leftOut: null },
+      { unitId: 2, value: 100, parts: null, status: 'counted', leftOut: null },
+      { unitId: 3, value: 0, parts: null, status: 'counted', leftOut: null },
     ]);
   });
 
-  it('refuses to recompute a dossier rate when a unit typed its percentage by hand', () => {
+  it('recomputes a dossier rate over the units with parts and leaves out, named, a percentage typed by hand', () => {
     const rolledWithManual = rollUp(template, [a, commune(4, { r_2: v(80) })]);
-    expect(rolledWithManual.get('r_2')?.value).toBeNull();
-    expect(rolledWithManual.get('r_2')?.note).toMatch(/1 đơn vị không có tử số, mẫu số/);
+    const r2 = rolledWithManual.get('r_2')!;
+    expect([r2.numerator, r2.denominator, r2.value]).toEqual([1, 2, 50]);
+    expect(r2.coverage).toEqual({ counted: 1, expected: 2, notApplicable: 0, leftOut: [{ unitId: 4, reason: 'tỷ lệ ghi tay hoặc đã sửa, không có tử số và mẫu số' }] });
   });
 
   it('gives no rate over a zero denominator and nothing at all without reports', () => {
@@ -136,6 +137,54 @@ describe('rollUp', () => {
     const empty = rollUp(template, []);
     expect(empty.get('r_1_a')?.value).toBeNull();
     expect(empty.get('r_3')?.value).toBeNull();
+  });
+});
+
+describe('honest roll-up: coverage, left-out units and "không phát sinh"', () => {
+  // The issue's province: three communes gave 24 of 27 planned tasks done; a fourth planned 21
+  // tasks and left "done" blank. 24/48 = 50 % mixes two sets of communes; the honest rate is 24/27.
+  const complete = [commune(11, { r_1_a: v(10), r_1_b: v(9) }), commune(12, { r_1_a: v(9), r_1_b: v(8) }), commune(13, { r_1_a: v(8), r_1_b: v(7) })];
+  const blankDone = commune(14, { r_1_a: v(21), r_1_b: v(null) });
+  const notApplicable = commune(15, { r_1_a: v('-'), r_1_b: v('-'), r_3: v('-') });
+  const rolled = rollUp(template, [...complete, blankDone, notApplicable], { expected: 6 });
+
+  it('recomputes a rate only over the units that gave both parts: 24/27 = 88,89 %, not 24/48', () => {
+    const r1 = rolled.get('r_1')!;
+    expect([r1.numerator, r1.denominator, r1.value]).toEqual([24, 27, 88.89]);
+    expect(r1.value).not.toBe(50);
+  });
+
+  it('names the unit left out of the rate with the part it lacks, and counts "không phát sinh" apart', () => {
+    const r1 = rolled.get('r_1')!;
+    expect(r1.coverage).toEqual({ counted: 3, expected: 6, notApplicable: 1, leftOut: [{ unitId: 14, reason: 'thiếu Hoàn thành' }] });
+    expect(r1.contributions.find((c) => c.unitId === 14)).toMatchObject({ status: 'left_out', parts: null });
+    const names = new Map([[14, 'Xã Tân Cương']]);
+    expect(coverageText(r1.coverage, (id) => names.get(id) ?? `#${id}`)).toBe(
+      '3/6 đơn vị; không phát sinh: 1 đơn vị; không tính: Xã Tân Cương (thiếu Hoàn thành)',
+    );
+  });
+
+  it('gives sums their coverage: blank units named, "-" out of the sum and counted', () => {
+    const planned = rolled.get('r_1_a')!;
+    expect(planned.value).toBe(48);
+    expect(planned.coverage).toMatchObject({ counted: 4, notApplicable: 1, leftOut: [] });
+    const done = rolled.get('r_1_b')!;
+    expect(done.value).toBe(24);
+    expect(done.coverage).toEqual({ counted: 3, expected: 6, notApplicable: 1, leftOut: [{ unitId: 14, reason: 'chưa ghi số liệu' }] });
+  });
+
+  it('keeps "-" out of the counted options and prints "-" when every answer is "không phát sinh"', () => {
+    expect(rolled.get('r_3')?.options?.every((o) => o.option !== '-')).toBe(true);
+    expect(rolled.get('r_3')?.coverage.notApplicable).toBe(1);
+    const onlyNa = rollUp(template, [notApplicable]);
+    expect(onlyNa.get('r_1_a')?.value).toBe('-');
+    expect(onlyNa.get('r_1')?.value).toBe('-');
+  });
+
+  it('a count written as words is left out of the sum, not read as 0', () => {
+    const odd = rollUp(template, [commune(1, { r_1_a: v(5) }), commune(2, { r_1_a: v('năm') })]);
+    expect(odd.get('r_1_a')?.value).toBe(5);
+    expect(odd.get('r_1_a')?.coverage.leftOut).toEqual([{ unitId: 2, reason: '"năm" không phải là số' }]);
   });
 });
 

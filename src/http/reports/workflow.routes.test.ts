@@ -115,9 +115,10 @@ describe(`submission, review and roll-up over HTTP (${testEngineName()})`, () =>
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const headerRow = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === 'STT')!;
-    expect([4, 5, 6].map((c) => headerRow.getCell(c).value)).toEqual(['Tổng hợp', 'Xã Ba Bể', 'Xã Chợ Đồn']);
+    expect([4, 5, 6, 7].map((c) => headerRow.getCell(c).value)).toEqual(['Tổng hợp', 'Phạm vi tổng hợp', 'Xã Ba Bể', 'Xã Chợ Đồn']);
     const planRow = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === '1.2.')!;
-    expect([4, 5, 6].map((c) => planRow.getCell(c).value)).toEqual([51.9, 90, 50]);
+    expect([4, 5, 6, 7].map((c) => planRow.getCell(c).value)).toEqual([51.9, '2/2 đơn vị', 90, 50]);
+    expect(row('r_1_2')).toMatchObject({ coverage: { counted: 2, expected: 2, notApplicable: 0, leftOut: [] }, coverageText: '2/2 đơn vị' });
     const officer = await call(a, 'GET', `/api/rollup?unitId=${fx.units.P}&templateId=${T}&periodId=2026-Q1`);
     expect(officer.statusCode).toBe(403);
   });

@@ -13,7 +13,8 @@ import { checkSubmission } from '../../services/reports/submission-check';
 import { changesSinceReturn } from '../../services/reports/changes-since-return';
 import { importReportFile } from '../../services/reports/import-report-file';
 import { CHECKLIST_KINDS } from '../../domain/reports/submission-checklist';
-import { computeRollup, rollupDiscrepancies, type Rollup } from '../../services/reports/rollup';
+import { computeRollup, rollupDiscrepancies, unitNamer, type Rollup } from '../../services/reports/rollup';
+import { coverageText } from '../../domain/reports/rollup';
 import { todayInVietnam } from '../../domain/calendar/date-time';
 import { fileNamePart } from '../../services/reports/export-report';
 import type { Store } from '../../store/store';
@@ -44,8 +45,25 @@ const RolledValueSchema = z.object({
   denominator: z.number().nullable(),
   options: z.array(z.object({ option: z.string(), label: z.string(), count: z.number() })).nullable(),
   answered: z.number(),
+  coverage: z
+    .object({
+      counted: z.number().describe('Số đơn vị có số liệu trong dòng này'),
+      expected: z.number().describe('Số đơn vị phải báo cáo'),
+      notApplicable: z.number().describe('Số đơn vị ghi "không phát sinh" (không cộng, không tính vào mẫu số)'),
+      leftOut: z.array(z.object({ unitId: z.number(), unitName: z.string(), reason: z.string() })).describe('Đơn vị có báo cáo nhưng không tính vào dòng này (thiếu tử số hoặc mẫu số…) và lý do'),
+    })
+    .describe('Phạm vi của số liệu tổng hợp'),
+  coverageText: z.string().describe('Phạm vi như in: "12/15 đơn vị; không phát sinh: 1 đơn vị; không tính: …"'),
   note: z.string().nullable(),
-  contributions: z.array(z.object({ unitId: z.number(), value: z.union([z.number(), z.string(), z.null()]), parts: z.object({ numerator: z.number(), denominator: z.number() }).nullable() })),
+  contributions: z.array(
+    z.object({
+      unitId: z.number(),
+      value: z.union([z.number(), z.string(), z.null()]),
+      parts: z.object({ numerator: z.number(), denominator: z.number() }).nullable(),
+      status: z.enum(['counted', 'not_applicable', 'left_out']),
+      leftOut: z.string().nullable(),
+    }),
+  ),
 });
 
 const RollupSchema = z
@@ -62,7 +80,7 @@ const RollupSchema = z
   })
   .meta({ id: 'Rollup' });
 
-const presentRollup = (r: Rollup) => ({
+const presentRollup = (r: Rollup, nameOf = unitNamer(r)) => ({
   unit: presentUnit(r.unit),
   templateId: r.template.id,
   templateTitle: r.template.title,
@@ -71,7 +89,11 @@ const presentRollup = (r: Rollup) => ({
   window: r.window,
   basis: r.basis,
   units: r.units.map((u) => ({ unit: presentUnit(u.unit), reportId: u.reportId, status: u.status, included: u.included, source: u.source })),
-  values: [...r.values.values()],
+  values: [...r.values.values()].map((v) => ({
+    ...v,
+    coverage: { ...v.coverage, leftOut: v.coverage.leftOut.map((l) => ({ ...l, unitName: nameOf(l.unitId) })) },
+    coverageText: coverageText(v.coverage, nameOf),
+  })),
 });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -70,7 +70,7 @@ export async function computeRollup(
     units.push({ unit: member, reportId: report?.id ?? null, status: report?.status ?? null, included: values !== undefined, source });
     if (values) sources.set(member.id, values);
   }
-  const values = rollUp(template, [...sources].map(([unitId, v]) => ({ unitId, values: v })));
+  const values = rollUp(template, [...sources].map(([unitId, v]) => ({ unitId, values: v })), { expected: members.length });
   return { unit, template, periodId: period.id, periodLabel: periodLabel(period), window, basis, units, values, sources };
 }
 
@@ -130,4 +130,10 @@ function dependsOnDossiers(template: Template, rowId: string, path: Set<string>)
   const names = source.formula.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? [];
   const inner = new Set([...path, rowId]);
   return names.length > 0 && names.every((name) => template.byId.has(name) && dependsOnDossiers(template, name, inner));
+}
+
+/** A unit of the roll-up by its name, for coverage sentences. */
+export function unitNamer(rollup: Pick<Rollup, 'units'>): (unitId: number) => string {
+  const names = new Map(rollup.units.map((u) => [u.unit.id, u.unit.name]));
+  return (unitId) => names.get(unitId) ?? `Đơn vị số ${unitId}`;
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import type { Template, TemplateRow } from '../../domain/templates/template';
 import type { RolledValue, Rollup } from '../api/review';
-import { contributionLines, METHOD_LABELS, rolledText } from './rollupView';
+import { contributionLines, METHOD_LABELS, rolledText, rowCoverageText } from './rollupView';
 
 interface Props {
   template: Template;
@@ -17,6 +17,7 @@ export function DrillDownPanel({ template, row, rolled, rollup, onClose }: Props
   const heading = useRef<HTMLHeadingElement>(null);
   const lines = contributionLines(template, row, rolled, rollup);
   const showParts = lines.some((l) => l.parts !== '');
+  const showStatus = lines.some((l) => l.status !== '');
   useEffect(() => heading.current?.focus(), [row.id]);
 
   return (
@@ -41,10 +42,8 @@ export function DrillDownPanel({ template, row, rolled, rollup, onClose }: Props
         <dd>{rolledText(row, rolled)}</dd>
         <dt>Cách tổng hợp</dt>
         <dd>{METHOD_LABELS[rolled.method]}</dd>
-        <dt>Đơn vị trả lời</dt>
-        <dd>
-          {rolled.answered}/{lines.length}
-        </dd>
+        <dt>Phạm vi</dt>
+        <dd>{rowCoverageText(rolled, rollup)}</dd>
       </dl>
       {rolled.note && <p className="rollup-note">{rolled.note}</p>}
       {lines.length === 0 ? (
@@ -63,6 +62,7 @@ export function DrillDownPanel({ template, row, rolled, rollup, onClose }: Props
                     Tử số/Mẫu số
                   </th>
                 )}
+                {showStatus && <th scope="col">Tính vào tổng hợp</th>}
                 <th scope="col">Báo cáo</th>
               </tr>
             </thead>
@@ -72,6 +72,7 @@ export function DrillDownPanel({ template, row, rolled, rollup, onClose }: Props
                   <th scope="row">{l.unit.name}</th>
                   <td className="num">{l.value}</td>
                   {showParts && <td className="num nowrap">{l.parts}</td>}
+                  {showStatus && <td className={l.status.startsWith('Không tính') ? 'rollup-left-out' : undefined}>{l.status || 'Có'}</td>}
                   <td>
                     {l.reportId !== null && (
                       <Link to={`/bao-cao/${l.reportId}#row-${row.id}`}>

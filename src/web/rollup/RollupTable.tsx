@@ -1,11 +1,12 @@
 import { Fragment } from 'react';
 import type { Template, TemplateRow } from '../../domain/templates/template';
-import type { RolledValue } from '../api/review';
+import type { RolledValue, Rollup } from '../api/review';
 import { startsPartGroup } from '../reports/template';
-import { METHOD_LABELS, rolledText } from './rollupView';
+import { METHOD_LABELS, rolledText, rowCoverageText } from './rollupView';
 
 interface Props {
   template: Template;
+  rollup: Rollup;
   values: ReadonlyMap<string, RolledValue>;
   selectedRowId: string | null;
   onSelect: (rowId: string) => void;
@@ -14,7 +15,7 @@ interface Props {
 const indent = (depth: number) => ({ paddingLeft: `${0.6 + depth * 1.25}rem` });
 
 /** The appendix with the rolled-up figures; a figure opens the units behind it. */
-export function RollupTable({ template, values, selectedRowId, onSelect }: Props) {
+export function RollupTable({ template, rollup, values, selectedRowId, onSelect }: Props) {
   return (
     <div className="table-wrap">
       <table className="table report-table rollup-table" aria-label={`Số liệu tổng hợp — ${template.title}`}>
@@ -31,12 +32,12 @@ export function RollupTable({ template, values, selectedRowId, onSelect }: Props
             <th scope="col">Chỉ tiêu</th>
             <th scope="col">Đơn vị tính</th>
             <th scope="col">Số liệu tổng hợp</th>
-            <th scope="col">Cách tổng hợp</th>
+            <th scope="col">Cách tổng hợp, phạm vi</th>
           </tr>
         </thead>
         <tbody>
           {template.rows.map((row) => (
-            <RollupRow key={row.id} template={template} row={row} rolled={values.get(row.id)} selected={row.id === selectedRowId} onSelect={onSelect} />
+            <RollupRow key={row.id} template={template} rollup={rollup} row={row} rolled={values.get(row.id)} selected={row.id === selectedRowId} onSelect={onSelect} />
           ))}
         </tbody>
       </table>
@@ -44,7 +45,21 @@ export function RollupTable({ template, values, selectedRowId, onSelect }: Props
   );
 }
 
-function RollupRow({ template, row, rolled, selected, onSelect }: { template: Template; row: TemplateRow; rolled: RolledValue | undefined; selected: boolean; onSelect: (id: string) => void }) {
+function RollupRow({
+  template,
+  rollup,
+  row,
+  rolled,
+  selected,
+  onSelect,
+}: {
+  template: Template;
+  rollup: Rollup;
+  row: TemplateRow;
+  rolled: RolledValue | undefined;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const heading = row.kind === 'heading';
   const text = rolledText(row, rolled);
   const classes = ['report-row', heading ? `row-heading row-heading-${Math.min(row.depth, 2)}` : '', row.isPart ? 'row-part' : '', selected ? 'row-selected' : ''].filter(Boolean).join(' ');
@@ -83,7 +98,12 @@ function RollupRow({ template, row, rolled, selected, onSelect }: { template: Te
           {!heading && rolled && (
             <>
               <span>{METHOD_LABELS[rolled.method]}</span>
-              <small className="hint"> · {rolled.answered} đơn vị trả lời</small>
+              {rolled.method !== 'none' && (
+                <small className={`rollup-coverage${rolled.coverage.leftOut.length > 0 ? ' rollup-coverage-partial' : ''}`} data-testid={`coverage-${row.id}`}>
+                  {' · '}
+                  {rowCoverageText(rolled, rollup)}
+                </small>
+              )}
             </>
           )}
         </td>

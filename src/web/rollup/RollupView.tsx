@@ -44,7 +44,7 @@ export function RollupView({ template, rollup, query }: { template: Template; ro
       <div role="tabpanel" id={`rollup-panel-${tab}`} aria-labelledby={`rollup-tab-${tab}`} className="tab-panel">
         {tab === 'values' ? (
           <div className={`rollup-layout${row && rolled ? ' has-drilldown' : ''}`}>
-            <RollupTable template={template} values={values} selectedRowId={rowId} onSelect={(id) => setRowId((current) => (current === id ? null : id))} />
+            <RollupTable template={template} rollup={rollup} values={values} selectedRowId={rowId} onSelect={(id) => setRowId((current) => (current === id ? null : id))} />
             {row && rolled && <DrillDownPanel template={template} row={row} rolled={rolled} rollup={rollup} onClose={() => setRowId(null)} />}
           </div>
         ) : (

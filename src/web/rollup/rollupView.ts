@@ -1,4 +1,4 @@
-import type { RollupMethod } from '../../domain/reports/rollup';
+import { coverageText, type RollupMethod } from '../../domain/reports/rollup';
 import type { Template, TemplateRow } from '../../domain/templates/template';
 import { parseViNumber } from '../../domain/templates/vi-number';
 import type { Contribution, Discrepancies, RolledValue, Rollup } from '../api/review';
@@ -45,6 +45,12 @@ export function unitParts(contribution: Contribution): { numerator: number; deno
   return contribution.parts;
 }
 
+/** The row's coverage as printed: "12/15 đơn vị; không phát sinh: 1 đơn vị; không tính: Xã A (thiếu …)". */
+export function rowCoverageText(rolled: RolledValue, rollup: Rollup): string {
+  const names = new Map(rollup.units.map((u) => [u.unit.id, u.unit.name]));
+  return coverageText(rolled.coverage, (id) => names.get(id) ?? `Đơn vị số ${id}`);
+}
+
 export interface ContributionLine {
   unit: Unit;
   reportId: number | null;
@@ -52,6 +58,8 @@ export interface ContributionLine {
   value: string;
   /** "5/7" for a rate, else empty. */
   parts: string;
+  /** Empty when the figure is in the roll-up; else "Không phát sinh" or "Không tính: thiếu …". */
+  status: string;
 }
 
 /** Each included unit's share of a rolled-up figure, in the order of the unit list. */
@@ -67,6 +75,7 @@ export function contributionLines(template: Template, row: TemplateRow, rolled: 
         reportId: member.reportId,
         value: contributionText(row, rolled.method, c),
         parts: parts ? `${formatNumber(parts.numerator)}/${formatNumber(parts.denominator)}` : '',
+        status: c.status === 'not_applicable' ? 'Không phát sinh' : c.status === 'left_out' && c.leftOut ? `Không tính: ${c.leftOut}` : '',
       };
     })
     .sort((a, b) => a.unit.code.localeCompare(b.unit.code));
