@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rate, type DossierStats } from '../dossiers/metrics';
 import { computeReportValues, type ReportValue } from '../reports/report-values';
 import { loadTemplate } from '../templates/load-template';
-import { oneStopByFieldSentence, oneStopFiguresFromValues, oneStopParagraph, type FieldStats, type OneStopFigures } from './one-stop';
+import { figuresOfStats, oneStopByFieldSentence, oneStopFiguresFromValues, oneStopParagraph, paragraphFigures, type FieldStats, type OneStopFigures } from './one-stop';
 
 /** Figures that add up: 36 carried over + 1.224 received = 1.260 = 1.180 resolved + 15 returned + 5 withdrawn + 60 pending. */
 const quarter: OneStopFigures = {
@@ -207,7 +207,9 @@ rows:
 
   it('reads the figures the report states, so the paragraph matches the appendix', () => {
     const read = oneStopFiguresFromValues(template, values);
-    expect(read).toEqual(quarter);
+    // No row of this form gives "on time, early included" as one figure: the paragraph adds its parts.
+    const expected = figuresOfStats(quarter);
+    expect(read).toEqual({ ...expected, resolved: { ...expected.resolved, on_time_all: null } });
   });
 
   it('follows an override: the corrected figure and its rate', () => {
@@ -218,9 +220,43 @@ rows:
     expect(text).toContain('quá hạn 50 hồ sơ; số hồ sơ giải quyết đúng hạn (kể cả trước hạn) là 1.124 hồ sơ (đạt 95,74%).');
   });
 
-  it('is null when a row is missing or has no value', () => {
+  it('leaves out a figure whose row is blank, and never takes it from the statistics', () => {
     const partial = new Map(values);
-    partial.delete('k');
-    expect(oneStopFiguresFromValues(template, partial)).toBeNull();
+    partial.set('c', { value: null, provenance: 'entered', computed: null, reason: null });
+    const text = oneStopParagraph(paragraphFigures(template, partial, stats)!.figures, null, 'UBND xã Thịnh Đức');
+    expect(text).toContain('tiếp nhận 1.224 hồ sơ thủ tục hành chính, trong đó: trực tuyến 400 hồ sơ (toàn trình 150 hồ sơ, một phần 250 hồ sơ), qua dịch vụ bưu chính công ích 24 hồ sơ;');
+    expect(text).not.toContain('800');
+    expect(oneStopFiguresFromValues(loadTemplate('id: x\nversion: "1"\ntitle: X\nissuer: X\nlevels: [commune]\nperiods: [quarter]\nrows:\n  - { id: a, label: A, kind: count }\n', 'x.yaml'), values)).toBeNull();
+  });
+
+  it('takes figures the appendix lacks from the statistics only while they agree with the report', () => {
+    // A form with only "received" and "resolved" rows (as thai-nguyen-xa-quy): the rest of the
+    // paragraph (channels, carried over, pending…) comes from the statistics…
+    const slim = loadTemplate(
+      `
+id: slim
+version: "1"
+title: Thử
+issuer: Thử
+levels: [commune]
+periods: [quarter]
+rows:
+  - { id: b, label: Tiếp nhận, kind: count, concept: onestop.received, source: { metric: received.in_period } }
+  - { id: h, label: Đã giải quyết, kind: count, concept: onestop.resolved_total, source: { metric: resolved.total } }
+`,
+      'slim.yaml',
+    );
+    const slimValues = computeReportValues(slim, { period: stats, cumulative: null }, new Map());
+    const agreeing = paragraphFigures(slim, slimValues, stats)!;
+    expect(agreeing.statsUsable).toBe(true);
+    expect(oneStopParagraph(agreeing.figures, null, 'UBND xã Thịnh Đức')).toContain('tiếp nhận 1.224 hồ sơ thủ tục hành chính, trong đó: trực tiếp 800 hồ sơ');
+    // …until the officer corrects "received" (1.224 → 1.225): the breakdown from the statistics
+    // would add up to 1.224, so it is left out; the paragraph states the corrected figure.
+    const corrected = new Map(slimValues);
+    corrected.set('b', { value: 1225, provenance: 'overridden', computed: 1224, reason: 'Sửa theo sổ theo dõi' });
+    const disagreeing = paragraphFigures(slim, corrected, stats)!;
+    expect(disagreeing.statsUsable).toBe(false);
+    const text = oneStopParagraph(disagreeing.figures, null, 'UBND xã Thịnh Đức');
+    expect(text).toBe('Trong kỳ báo cáo, UBND xã Thịnh Đức tiếp nhận 1.225 hồ sơ thủ tục hành chính. Đã giải quyết xong 1.180 hồ sơ.');
   });
 });

@@ -5,16 +5,18 @@ import { rowTitle, type Finding, type RawValue } from '../templates/validate';
 import { formatDateVi } from '../text/iso-date';
 import type { UnitLevel } from '../units/unit';
 import { isComputedRow } from './report-values';
+import { outdatedMessage, outdatedParagraphs } from './paragraph-figures-check';
 import { numberedSections, sectionHasContent } from './section-text';
 
 /**
  * What a report needs before it may be sent up, as one list (the same in the web app, the API and
  * the CLI): every required row has a value or "không phát sinh"; every section the template
- * requires has text; the document has its date and signer; no error and no warning without its
+ * requires has text; no paragraph generated from the figures was edited by hand and then left
+ * behind by a changed figure; the document has its date and signer; no error and no warning without its
  * justification; and, before the data window has ended, a reason for sending early.
  */
 
-export const CHECKLIST_KINDS = ['row', 'section', 'field', 'error', 'warning', 'early'] as const;
+export const CHECKLIST_KINDS = ['row', 'section', 'field', 'text', 'error', 'warning', 'early'] as const;
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
 
 /** The heading of each group of the checklist, in the order they are listed. */
@@ -22,6 +24,7 @@ export const CHECKLIST_GROUPS: Record<ChecklistKind, string> = {
   row: 'Dòng chưa có số liệu (nhập số, hoặc ghi "-" nếu không phát sinh)',
   section: 'Mục chưa có nội dung',
   field: 'Thông tin văn bản còn thiếu',
+  text: 'Cảnh báo: đoạn văn đã sửa tay không còn khớp số liệu',
   error: 'Lỗi phải sửa',
   warning: 'Cảnh báo chưa có lời giải trình',
   early: 'Gửi trước khi hết kỳ lấy số liệu',
@@ -112,6 +115,11 @@ export function submissionChecklist(input: ChecklistInput): SubmissionChecklist 
   for (const { section, label } of numberedSections(input.narrative)) {
     if (!required.has(section.id) || sectionHasContent(section)) continue;
     items.push({ kind: 'section', target: section.id, label, message: `Mục ${label} chưa có nội dung.` });
+  }
+
+  // An edited generated paragraph that still prints the old figures: the DOCX would contradict its appendix.
+  for (const item of outdatedParagraphs(input.narrative)) {
+    items.push({ kind: 'text', target: `${item.sectionId}|${item.key}`, label: item.sectionLabel, message: outdatedMessage(item) });
   }
 
   const date = parseDocumentDate(input.meta.date);

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { DocumentMeta } from '../../domain/narrative/document-meta';
 import { editGenerated, flattenSections, generatedText, isOutdated, type GeneratedBlock, type Narrative } from '../../domain/narrative/narrative';
+import { figureChanges } from '../../domain/reports/paragraph-figures-check';
 import { outlineIds, templateOutline } from '../../domain/narrative/outline';
 import type { Template } from '../../domain/templates/template';
 import { getReportDocument, reportExportUrl, saveReportDocument, type ReportDocumentDto } from '../api/reports';
@@ -187,6 +188,16 @@ function GeneratedParagraph({ block, readOnly, onChange }: { block: GeneratedBlo
         {block.edited ? 'Đoạn sinh từ số liệu — đã sửa tay' : 'Đoạn sinh từ số liệu'}
         {isOutdated(block) && ' (số liệu đã thay đổi sau khi sửa)'}
       </p>
+      {isOutdated(block) && (
+        <p className="generated-outdated" role="note">
+          Đoạn đã sửa tay vẫn ghi số liệu cũ
+          {(() => {
+            const changes = figureChanges(block.edited!.basedOn, block.text);
+            return changes.length > 0 ? ` (${changes.join('; ')})` : '';
+          })()}
+          : bấm “Dùng lại đoạn tự sinh” hoặc sửa lại theo số liệu mới, nếu không văn bản sẽ mâu thuẫn với phụ lục.
+        </p>
+      )}
       {editing ? (
         <textarea aria-label="Sửa đoạn sinh từ số liệu" rows={5} value={text} onChange={(e) => onChange(e.target.value)} />
       ) : (

@@ -50,7 +50,7 @@ export function SubmissionChecklistView({ checklist }: { checklist: SubmissionCh
                       goTo(item.kind, item.target);
                     }}
                   >
-                    {kind === 'error' || kind === 'warning' ? item.message : item.label}
+                    {kind === 'error' || kind === 'warning' || kind === 'text' ? item.message : item.label}
                   </a>
                 </li>
               ))}
