@@ -10,7 +10,8 @@ import { rejectedRowsWorkbook } from '../../export/rejected-rows-xlsx';
 import { readColumnMap, saveColumnMap } from '../../services/dossiers/column-maps';
 import { findImportRunFor } from '../../services/dossiers/import-run-access';
 import type { ImportJobs } from '../../services/dossiers/import-jobs';
-import { invalidInput, notFound } from '../../services/errors';
+import { noAccess } from '../../services/access/assert-unit-access';
+import { invalidInput } from '../../services/errors';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { errorResponses } from '../schemas';
@@ -90,7 +91,7 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
       async (request) => {
         const user = requireUser(request);
         const job = jobs.get(request.params.jobId, user.id);
-        if (!job) throw notFound('Không tìm thấy lần nhập này.');
+        if (!job) throw noAccess('import-job');
         return {
           id: job.id,
           file: job.file,

@@ -4,7 +4,7 @@ import { DAY_KINDS, type DayKind } from '../../domain/calendar/schedule';
 import { formatDateVi, parseDate } from '../../domain/text/iso-date';
 import type { Store } from '../../store/store';
 import type { CalendarOverrideRecord } from '../../store/repositories/calendar-overrides.repository';
-import { assertUnitAccess, principalOf } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess, principalOf } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { forbidden, invalidInput } from '../errors';
 import { provinceOf } from './unit-calendar';
@@ -71,14 +71,12 @@ export async function deleteCalendarOverride(store: Store, actor: SessionUser, i
   assertAdmin(actor);
   const record = await store.calendarOverrides.findById(id);
   const owner = record ? await overrideOwner(store, actor, record) : undefined;
-  if (!record || !owner) throw forbidden(NO_ACCESS_TO_DAY);
+  if (!record || !owner) throw noAccess('calendar-day');
   await store.transaction(async (repos) => {
     await repos.calendarOverrides.delete(id);
     await repos.audit.record({ userId: actor.id, action: 'calendar.override.delete', unitId: owner.id, subject: formatDateVi(record.date), details: { record } });
   });
 }
-
-const NO_ACCESS_TO_DAY = 'Bạn không có quyền sửa ngày này.';
 
 /** The unit a local day belongs to (its unit, or its province), when the actor may write it. */
 async function overrideOwner(store: Store, actor: SessionUser, record: CalendarOverrideRecord): Promise<Unit | undefined> {

@@ -2,9 +2,9 @@ import { CHANNELS, DOSSIER_STATES, type Channel, type DossierState } from '../..
 import { allowedEvents } from '../../domain/dossiers/lifecycle';
 import type { Store } from '../../store/store';
 import type { DossierFilter } from '../../store/repositories/dossiers.repository';
-import { assertUnitAccess } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
-import { invalidInput, notFound } from '../errors';
+import { invalidInput } from '../errors';
 import { DESK_SOURCE } from './record-at-desk';
 import { parseDateTime } from '../../domain/calendar/date-time';
 import { eventsFromExport } from '../../domain/dossiers/events';
@@ -59,8 +59,8 @@ export async function browseDossiers(store: Store, user: SessionUser, query: Bro
 /** One dossier with its timeline and the steps the user may take next. */
 export async function getDossier(store: Store, user: SessionUser, dossierId: number) {
   const dossier = await store.dossiers.findById(dossierId);
-  if (!dossier) throw notFound('Không tìm thấy hồ sơ.');
-  const unit = await assertUnitAccess(store, user, dossier.unitId, 'read');
+  if (!dossier) throw noAccess('dossier');
+  const unit = await assertUnitAccess(store, user, dossier.unitId, 'read', 'dossier');
   const procedure = (await store.procedures.all()).find((p) => p.id === dossier.procedureId)!;
   const events = dossier.source === DESK_SOURCE ? await store.dossiers.events(dossier.id) : importedTimeline(dossier);
   const editable = dossier.source === DESK_SOURCE && (user.role !== 'officer' || user.unit.id === unit.id);

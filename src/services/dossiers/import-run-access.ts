@@ -1,9 +1,8 @@
 import { mayAccessUnit } from '../../domain/auth/access';
 import type { ImportRunRecord } from '../../store/repositories/import-runs.repository';
 import type { Store } from '../../store/store';
-import { principalOf } from '../access/assert-unit-access';
+import { noAccess, principalOf } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
-import { forbidden } from '../errors';
 
 /**
  * An import run as its reader may see it: the importer, or anyone whose scope holds the unit the
@@ -13,7 +12,7 @@ import { forbidden } from '../errors';
 export async function findImportRunFor(store: Store, reader: SessionUser, runId: number): Promise<ImportRunRecord> {
   const run = await store.importRuns.findById(runId);
   if (run && (run.userId === reader.id || (run.unitId !== null && (await mayRead(store, reader, run.unitId))))) return run;
-  throw forbidden('Bạn không có quyền tải kết quả nhập này.');
+  throw noAccess('import-run');
 }
 
 async function mayRead(store: Store, reader: SessionUser, unitId: number): Promise<boolean> {

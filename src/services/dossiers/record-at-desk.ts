@@ -7,9 +7,9 @@ import { contentHashOf, factsViewOf } from './dossier-write';
 import { nextState, pauseIntervals } from '../../domain/dossiers/lifecycle';
 import type { Store } from '../../store/store';
 import type { DossierRecord, DossierWrite } from '../../store/repositories/dossiers.repository';
-import { assertUnitAccess } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
-import { forbidden, invalidInput, notFound } from '../errors';
+import { forbidden, invalidInput } from '../errors';
 import { unitCalendar } from '../calendar/unit-calendar';
 
 export const DESK_SOURCE = 'desk';
@@ -93,8 +93,8 @@ export interface EventInput {
  */
 export async function recordDeskEvent(store: Store, actor: SessionUser, dossierId: number, input: EventInput, now = new Date()) {
   const dossier = await store.dossiers.findById(dossierId);
-  if (!dossier) throw notFound('Không tìm thấy hồ sơ.');
-  const unit = await assertUnitAccess(store, actor, dossier.unitId, 'write');
+  if (!dossier) throw noAccess('dossier');
+  const unit = await assertUnitAccess(store, actor, dossier.unitId, 'write', 'dossier');
   if (dossier.source !== DESK_SOURCE) {
     throw forbidden(`Hồ sơ này được nhập từ "${dossier.source}": hãy cập nhật bằng cách nhập lại tệp xuất mới từ phần mềm một cửa.`);
   }

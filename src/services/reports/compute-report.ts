@@ -11,7 +11,7 @@ import type { ReportEventRecord, ReportRecord } from '../../store/repositories/r
 import { allowedActions, EDITABLE_STATUSES, type ReportAction } from '../../domain/reports/workflow';
 import { reviewAttention, type EarlySubmission, type ReviewAttention } from '../../domain/reports/review-attention';
 import { capacityOf } from './report-capacity';
-import { assertUnitAccess } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess, type Addressed } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { computeDossierStats } from '../dossiers/compute-dossier-stats';
 import { conflict, forbidden, invalidInput, notFound } from '../errors';
@@ -67,8 +67,8 @@ async function view(repos: Repositories, report: ReportRecord, unit: Unit, value
 
 const NOT_EDITABLE = 'Báo cáo đã gửi hoặc đã duyệt nên không sửa được; báo cáo đã duyệt chỉ sửa sau khi mở lại để đính chính.';
 
-async function assertAuthor(repos: Repositories, user: SessionUser, unitId: number): Promise<Unit> {
-  const unit = await assertUnitAccess(repos, user, unitId, 'write');
+async function assertAuthor(repos: Repositories, user: SessionUser, unitId: number, what: Addressed = 'unit'): Promise<Unit> {
+  const unit = await assertUnitAccess(repos, user, unitId, 'write', what);
   if (!(await capacityOf(repos, user, unitId)).author) throw forbidden('Chỉ cán bộ của đơn vị báo cáo mới được lập và sửa báo cáo này.');
   return unit;
 }
@@ -181,8 +181,8 @@ function sameValues(before: Map<string, ReportValue>, after: Map<string, ReportV
 
 export async function getReport(store: Store, user: SessionUser, reportId: number): Promise<ReportView> {
   const report = await store.reports.findById(reportId);
-  if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
-  const unit = await assertUnitAccess(store, user, report.unitId, 'read');
+  if (!report) throw noAccess('report');
+  const unit = await assertUnitAccess(store, user, report.unitId, 'read', 'report');
   return view(store, report, unit, await store.reports.values(report.id), user);
 }
 
@@ -199,8 +199,8 @@ export async function updateReportValues(
   input: { changes: ValueChange[]; justifications?: Array<{ rule: string; rowId: string; text: string }>; expectedRevision?: number | undefined },
 ): Promise<ReportView> {
   const found = await store.reports.findById(reportId);
-  if (!found) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
-  const unit = await assertAuthor(store, user, found.unitId);
+  if (!found) throw noAccess('report');
+  const unit = await assertAuthor(store, user, found.unitId, 'report');
   const template = templateById(found.templateId);
   return store.transaction(async (repos) => {
     const revision = await repos.reports.lockRevision(reportId);

@@ -10,7 +10,7 @@ import { halfPeriod, monthPeriod, parsePeriodId, periodLabel, quarterPeriod, yea
 import type { Unit } from '../../domain/units/unit';
 import type { ReportRecord } from '../../store/repositories/reports.repository';
 import type { Repositories, Store } from '../../store/store';
-import { assertUnitAccess } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { computeDossierStats } from '../dossiers/compute-dossier-stats';
 import { conflict, forbidden, invalidInput } from '../errors';
@@ -166,7 +166,7 @@ export async function documentOfView(store: Store, view: ReportView): Promise<Re
 export async function reportViewFor(store: Store, user: SessionUser | null, reportId: number): Promise<ReportView> {
   if (user) return getReport(store, user, reportId);
   const report = await store.reports.findById(reportId);
-  if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
+  if (!report) throw noAccess('report');
   // Without a user (the CLI on its own data) the unit is read directly.
   const unit = (await store.units.findById(report.unitId))!;
   const template = shippedTemplates().get(report.templateId);
@@ -224,7 +224,7 @@ export function zodMessage(error: z.ZodError, what: string): string {
 async function editable(store: Store, user: SessionUser | null, reportId: number) {
   const view = await reportViewFor(store, user, reportId);
   if (user) {
-    await assertUnitAccess(store, user, view.report.unitId, 'write');
+    await assertUnitAccess(store, user, view.report.unitId, 'write', 'report');
     if (!(await capacityOf(store, user, view.report.unitId)).author) throw forbidden('Chỉ cán bộ của đơn vị báo cáo mới được sửa văn bản báo cáo này.');
   }
   if (!EDITABLE_STATUSES.includes(view.report.status)) {

@@ -3,7 +3,7 @@ import { attentionReasons } from '../../domain/reports/review-attention';
 import { planTransition, WorkflowError, type TransitionAction } from '../../domain/reports/workflow';
 import type { Store } from '../../store/store';
 import { StaleReportError } from '../../store/repositories/reports.repository';
-import { assertUnitAccess } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { AppError, conflict, forbidden, invalidInput } from '../errors';
 import { getReport, type ReportView } from './compute-report';
@@ -147,15 +147,15 @@ export async function approveMany(
 /** The timeline of a report's transitions, for anyone who may read the report. */
 export async function reportTimeline(store: Store, user: SessionUser, reportId: number) {
   const report = await store.reports.findById(reportId);
-  if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
-  await assertUnitAccess(store, user, report.unitId, 'read');
+  if (!report) throw noAccess('report');
+  await assertUnitAccess(store, user, report.unitId, 'read', 'report');
   return store.reports.events(reportId);
 }
 
 /** Every saved change of values, newest first, with who made it. */
 export async function reportHistory(store: Store, user: SessionUser, reportId: number) {
   const report = await store.reports.findById(reportId);
-  if (!report) throw forbidden('Bạn không có quyền truy cập báo cáo này.');
-  await assertUnitAccess(store, user, report.unitId, 'read');
+  if (!report) throw noAccess('report');
+  await assertUnitAccess(store, user, report.unitId, 'read', 'report');
   return store.reports.history(reportId);
 }

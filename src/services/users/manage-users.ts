@@ -2,7 +2,7 @@ import { mayManageUsers } from '../../domain/auth/access';
 import type { Unit } from '../../domain/units/unit';
 import type { Store } from '../../store/store';
 import type { UserRecord } from '../../store/repositories/users.repository';
-import { assertUnitAccess, principalOf } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess, principalOf } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { hashPassword } from '../auth/password';
 import { forbidden, invalidInput } from '../errors';
@@ -47,10 +47,8 @@ export interface UserChanges {
 export async function updateUser(store: Store, actor: SessionUser, userId: number, changes: UserChanges) {
   assertAdmin(actor);
   const target = await store.users.findById(userId);
-  if (!target) throw forbidden('Bạn không có quyền quản lý tài khoản này.');
-  await assertUnitAccess(store, actor, target.unitId, 'write').catch(() => {
-    throw forbidden('Bạn không có quyền quản lý tài khoản này.');
-  });
+  if (!target) throw noAccess('account');
+  await assertUnitAccess(store, actor, target.unitId, 'write', 'account');
   const problems = accountChangeProblems(changes);
   if (changes.active === false && target.id === actor.id) problems.push({ field: 'role', message: 'Không thể tự khóa tài khoản của chính mình.' });
   if (changes.role !== undefined && changes.role !== target.role && target.id === actor.id) {
