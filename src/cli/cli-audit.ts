@@ -21,14 +21,16 @@ const COMMAND_ACTIONS: Readonly<Record<string, string>> = {
   'report reopen': 'report.reopen',
   'report export': 'report.export',
   rollup: 'rollup.export',
+  'index766 against': 'index766.against.download',
   'obligations set': 'obligation.set',
+  'index766 inputs': 'index766.inputs.save',
   'db migrate': 'store.migrate',
   backup: 'store.backup',
   restore: 'store.restore',
 };
 
 /** Commands that only read: recorded only when refused. `rollup` is a download only with --xlsx. */
-const READS = new Set(['stats', 'procedures list', 'obligations list', 'audit-log', 'template list', 'template show']);
+const READS = new Set(['index', 'index766 score', 'index766 trend', 'index766 profiles', 'index766 schema', 'stats', 'procedures list', 'obligations list', 'audit-log', 'template list', 'template show']);
 
 /** The person at the terminal, for rows no account is behind. */
 export const operatorActor = () => {
@@ -76,7 +78,8 @@ export async function recordCliCommand(store: Store, error?: unknown): Promise<v
   const path = scope.route.replace(/^cchc /, '');
   const { outcome, status, message } = outcomeOf(error);
   const options = ((scope.details as { options?: Record<string, unknown> } | undefined)?.options ?? {}) as Record<string, unknown>;
-  const reads = READS.has(path) || (path === 'rollup' && !options.xlsx);
+  const reads =
+    READS.has(path) || ((path === 'rollup' || path === 'index766 against') && !options.xlsx) || (path === 'index766 inputs' && !options.set);
   if (outcome === 'ok' && (scope.recorded || reads)) return;
   if (outcome !== 'refused' && reads) return;
   await store.audit.record({

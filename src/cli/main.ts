@@ -5,6 +5,7 @@ import { CliError } from './cli-error';
 import { translateCommanderError } from './commander-messages';
 import { registerServeCommand } from './commands/serve';
 import { registerAuditLogCommand } from './commands/audit-log';
+import { registerIndex766Commands } from './commands/index766';
 import { registerBackupCommands } from './commands/backup';
 import { registerDbCommands } from './commands/db';
 import { registerUnitsCommands } from './commands/units';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerObligationCommands(program);
   registerBackupCommands(program);
   registerAuditLogCommand(program);
+  registerIndex766Commands(program);
   applyVietnameseErrors(program);
   return program;
 }

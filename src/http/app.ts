@@ -12,6 +12,7 @@ import { VERSION } from '../version';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { index766Routes } from './index766/index766.routes';
 import { dossiersRoutes } from './dossiers/dossiers.routes';
 import { importsRoutes } from './dossiers/imports.routes';
 import { statsRoutes } from './dossiers/stats.routes';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importsRoutes(store, importJobs));
   await app.register(statsRoutes(store));
   await app.register(dashboardRoutes(store));
+  await app.register(index766Routes(store));
   await app.register(templatesRoutes(store));
   await app.register(reportsRoutes(store));
   await app.register(reportDocumentsRoutes(store));

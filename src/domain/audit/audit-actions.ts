@@ -31,6 +31,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'completeness.reminders.download': 'Tải danh sách đôn đốc',
   'rollup.export': 'Tải bảng tổng hợp',
   'dashboard.export': 'Tải bảng số liệu bảng điều khiển',
+  'index766.against.download': 'Tải danh sách hồ sơ làm mất điểm Chỉ số 766',
+  'index766.inputs.save': 'Nhập số liệu Chỉ số 766',
   'audit.read': 'Xem nhật ký hoạt động',
   download: 'Tải tệp',
   'store.backup': 'Sao lưu dữ liệu',

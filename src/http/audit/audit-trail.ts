@@ -30,6 +30,8 @@ export const ROUTE_ACTIONS: Readonly<Record<string, string>> = {
   'GET /api/completeness/reminders.xlsx': 'completeness.reminders.download',
   'GET /api/rollup/export.xlsx': 'rollup.export',
   'POST /api/dashboard/table.xlsx': 'dashboard.export',
+  'GET /api/index766/against.xlsx': 'index766.against.download',
+  'PUT /api/index766/inputs': 'index766.inputs.save',
 };
 
 const TRANSITIONS = new Set(['submit', 'resubmit', 'approve', 'return', 'reopen']);

@@ -32,11 +32,16 @@ export const INDEX_DOSSIERS = [
 
 export async function seedIndexWorld(store: Store) {
   const world = await seedDossierWorld(store);
+  await seedIndexDossiers(store);
+  return world;
+}
+
+/** The dossiers above, for a store that already has communes 01906 and 02020 and the test catalogue. */
+export async function seedIndexDossiers(store: Store): Promise<void> {
   const result = await importDossiers(store, { path: tempFile('ho-so.csv', INDEX_DOSSIERS), source: 'motcua', actor: null });
   if (result.rejected > 0) throw new Error(`index fixture rejected rows: ${JSON.stringify(result.errors)}`);
   const a3 = await store.db.selectFrom('dossiers').select('id').where('code', '=', 'A3').executeTakeFirstOrThrow();
   for (const at of ['2026-10-12T08:00:00Z', '2026-10-13T03:00:00Z']) {
     await sql`INSERT INTO dossier_events (dossier_id, at, kind, actor) VALUES (${a3.id}, ${at}::timestamptz, 'supplement_requested', 'test')`.execute(store.db);
   }
-  return world;
 }
