@@ -22,6 +22,8 @@ export interface Schema {
   report_documents: ReportDocumentsTable;
   report_events: ReportEventsTable;
   reporting_obligations: ReportingObligationsTable;
+  unit_procedures: UnitProceduresTable;
+  register_entries: RegisterEntriesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -295,4 +297,31 @@ export interface ReportDocumentsTable {
   updated_at: Generated<Date>;
   /** Raised by one on every save; what an editor sends back to detect a concurrent save. */
   revision: Generated<number>;
+}
+
+export interface UnitProceduresTable {
+  id: Generated<number>;
+  unit_id: number;
+  code: string;
+  name: string;
+  field: string;
+  level: 'province' | 'district' | 'commune' | null;
+  online_mode: 'full' | 'partial' | 'none';
+  valid_from: string;
+  valid_to: string | null;
+  decision: string;
+  flags: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RegisterEntriesTable {
+  id: Generated<number>;
+  unit_id: number;
+  register: 'staff' | 'equipment' | 'documents' | 'activities';
+  start_day: string;
+  end_day: string | null;
+  data: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }

@@ -17,6 +17,7 @@ import { ReportDocumentsRepository } from './repositories/report-documents.repos
 import { ReportsRepository } from './repositories/reports.repository';
 import { ReportingObligationsRepository } from './repositories/reporting-obligations.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
+import { UnitListsRepository } from './repositories/unit-lists.repository';
 import { UnitsRepository } from './repositories/units.repository';
 import { UsersRepository } from './repositories/users.repository';
 import type { Schema } from './schema';
@@ -36,6 +37,7 @@ export class Repositories {
   readonly reports: ReportsRepository;
   readonly reportDocuments: ReportDocumentsRepository;
   readonly obligations: ReportingObligationsRepository;
+  readonly unitLists: UnitListsRepository;
 
   constructor(executor: Executor) {
     this.units = new UnitsRepository(executor);
@@ -51,6 +53,7 @@ export class Repositories {
     this.reports = new ReportsRepository(executor);
     this.reportDocuments = new ReportDocumentsRepository(executor);
     this.obligations = new ReportingObligationsRepository(executor);
+    this.unitLists = new UnitListsRepository(executor);
   }
 }
 

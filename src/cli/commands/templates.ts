@@ -13,6 +13,8 @@ import { formatViNumber } from '../../domain/templates/vi-number';
 import { findingText, SEVERITY_LABELS } from '../../domain/templates/validate';
 import { withStore } from '../with-store';
 import { CliError } from '../cli-error';
+import { describeProcedureQuery } from '../../domain/procedures/unit-procedure';
+import { describeRegisterQuery } from '../../domain/registers/registers';
 import { printResult } from '../output';
 
 function sourceOf(row: Template['rows'][number]): string {
@@ -22,6 +24,8 @@ function sourceOf(row: Template['rows'][number]): string {
   if ('manual' in source) return 'manual (lấy kỳ trước)';
   if ('metric' in source) return `metric: ${source.metric}${source.window === 'cumulative' ? ' (lũy kế)' : ''}`;
   if ('formula' in source) return `formula: ${source.formula}`;
+  if ('procedures' in source) return `procedures: ${describeProcedureQuery(source)}`;
+  if ('register' in source) return `register: ${describeRegisterQuery(source)}`;
   return `count_units: ${source.count_units.row} = ${source.count_units.equals}`;
 }
 

@@ -1,4 +1,8 @@
 import { metricValue, type DossierStats } from '../dossiers/metrics';
+import type { IsoDate } from '../calendar/plain-date';
+import type { UnitLevel } from '../units/unit';
+import { procedureValue, type DossiersByProcedure, type UnitProcedure } from '../procedures/unit-procedure';
+import { registerValue, type RegisterEntry } from '../registers/registers';
 import { evaluateFormula, formulaNames, parseFormula, roundTo } from '../templates/formula';
 import type { Template, TemplateRow } from '../templates/template';
 import { parseViNumber } from '../templates/vi-number';
@@ -39,12 +43,40 @@ export interface StatsByWindow {
   cumulative: DossierStats | null;
   /** At a higher level: the values of the child units' reports for the same period, one map per child. */
   children?: Array<Map<string, ReportValue>>;
+  /** The unit's procedure list and registers, for `procedures` and `register` rows. */
+  lists?: UnitLists;
 }
+
+/** What the unit keeps once and every period reads: its procedure list and its registers. */
+export interface UnitLists {
+  /** The report's window (the period's, under the template's cut-off rule). */
+  window: { from: IsoDate; to: IsoDate };
+  procedures: readonly UnitProcedure[];
+  registers: readonly RegisterEntry[];
+  /** Dossiers received in the window per procedure code (for `with_dossiers` rows). */
+  dossiersByProcedure: DossiersByProcedure;
+  /** The reporting unit's level: a listed procedure without a level is of this one. */
+  unitLevel: UnitLevel | null;
+}
+
+/** Whether a row takes its figure from the procedure list or a register. */
+export const isListRow = (row: TemplateRow) => typeof row.source === 'object' && row.source !== null && ('procedures' in row.source || 'register' in row.source);
 
 export const isComputedRow = (row: TemplateRow) =>
   typeof row.source === 'object' &&
   row.source !== null &&
-  ('metric' in row.source || 'formula' in row.source || 'count_units' in row.source);
+  ('metric' in row.source || 'formula' in row.source || 'count_units' in row.source || 'procedures' in row.source || 'register' in row.source);
+
+/**
+ * Whether a row's figure in this report is the system's: a computed row, except a row read from
+ * the procedure list or a register that the unit keeps no data for — that row is typed like a
+ * manual one until the list or register is kept.
+ */
+export function isComputedHere(row: TemplateRow, value: ReportValue | undefined): boolean {
+  if (!isComputedRow(row)) return false;
+  if (isListRow(row)) return value?.provenance === 'computed' || value?.provenance === 'overridden';
+  return true;
+}
 
 /** How many child reports answer a row with a given value ("12 of 18 communes: Kết hợp"). */
 function countUnits(children: Array<Map<string, ReportValue>>, rowId: string, equals: number | string): number {
@@ -113,7 +145,20 @@ export function computeReportValues(template: Template, stats: StatsByWindow | n
       }
       const computed = countUnits(stats.children, source.count_units.row, source.count_units.equals);
       next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed } : { value: computed, provenance: 'computed', computed, reason: null });
-    } else if (existing && !isComputedRow(row)) {
+    } else if (typeof source === 'object' && source !== null && ('procedures' in source || 'register' in source)) {
+      if (stats === null || stats.lists === undefined) {
+        if (existing) next.set(row.id, existing);
+        continue;
+      }
+      const lists = stats.lists;
+      const computed = 'procedures' in source ? procedureValue(source, lists.procedures, lists.window, lists.dossiersByProcedure, lists.unitLevel) : registerValue(source, lists.registers, lists.window);
+      if (computed === null) {
+        // No data kept for it: what the official typed stays, as typed.
+        if (existing && existing.provenance !== 'computed') next.set(row.id, { ...existing, provenance: 'entered', computed: null });
+        continue;
+      }
+      next.set(row.id, existing?.provenance === 'overridden' ? { ...existing, computed } : { value: computed, provenance: 'computed', computed, reason: null });
+    } else if (existing && !isComputedHere(row, existing)) {
       next.set(row.id, existing);
     }
   }
@@ -164,7 +209,7 @@ export function applyValueChanges(
       continue;
     }
     const existing = values.get(row.id);
-    if (isComputedRow(row)) {
+    if (isComputedHere(row, existing)) {
       if (change.value === null) {
         values.set(row.id, { value: existing?.computed ?? null, provenance: 'computed', computed: existing?.computed ?? null, reason: null });
         continue;

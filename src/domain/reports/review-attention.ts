@@ -50,7 +50,7 @@ export function reviewAttention(input: {
     const text = f.severity === 'warning' ? texts.get(`${f.rule}|${f.row}`) : undefined;
     return text ? [{ rowId: f.row, label: title(f.row), rule: f.rule, message: f.message, text }] : [];
   });
-  const notApplicable = requiredRows(template, input.level)
+  const notApplicable = requiredRows(template, input.level, input.values)
     .filter((row) => isNotApplicable(input.values.get(row.id)?.value))
     .map((row) => ({ rowId: row.id, label: rowTitle(row) }));
   return { early: input.early, overrides, justified, notApplicable };

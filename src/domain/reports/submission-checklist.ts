@@ -4,7 +4,7 @@ import { rowAppliesToLevel, type Template, type TemplateRow } from '../templates
 import { rowTitle, type Finding, type RawValue } from '../templates/validate';
 import { formatDateVi } from '../text/iso-date';
 import type { UnitLevel } from '../units/unit';
-import { isComputedRow } from './report-values';
+import { isComputedHere, isComputedRow, type ReportValue } from './report-values';
 import { outdatedMessage, outdatedParagraphs } from './paragraph-figures-check';
 import { numberedSections, sectionHasContent } from './section-text';
 
@@ -53,6 +53,8 @@ export interface ChecklistInput {
   template: Template;
   level: UnitLevel;
   values: ReadonlyMap<string, RawValue>;
+  /** The values with their provenance: a list row without data is then required like a manual one. */
+  reportValues?: ReadonlyMap<string, ReportValue> | undefined;
   findings: readonly Finding[];
   justifications: ReadonlyArray<{ rule: string; rowId: string; text: string }>;
   meta: Pick<DocumentMeta, 'date' | 'signature'>;
@@ -73,9 +75,14 @@ function isOptional(template: Template, row: TemplateRow): boolean {
   return false;
 }
 
-/** The rows a unit of this level must answer: manual value rows of its level, unless marked optional. */
-export function requiredRows(template: Template, level: UnitLevel): TemplateRow[] {
-  return template.rows.filter((row) => row.kind !== 'heading' && !isComputedRow(row) && rowAppliesToLevel(template, row, level) && !isOptional(template, row));
+/**
+ * The rows a unit of this level must answer: manual value rows of its level, unless marked
+ * optional — and rows read from a procedure list or register the unit keeps no data for.
+ */
+export function requiredRows(template: Template, level: UnitLevel, values?: ReadonlyMap<string, ReportValue>): TemplateRow[] {
+  return template.rows.filter(
+    (row) => row.kind !== 'heading' && !(values ? isComputedHere(row, values.get(row.id)) : isComputedRow(row)) && rowAppliesToLevel(template, row, level) && !isOptional(template, row),
+  );
 }
 
 /** How a list names a row: its code, or for a part printed without one, its label and the row it belongs to. */
@@ -101,7 +108,7 @@ export function submissionChecklist(input: ChecklistInput): SubmissionChecklist 
   const { template } = input;
   const items: ChecklistItem[] = [];
 
-  for (const row of requiredRows(template, input.level)) {
+  for (const row of requiredRows(template, input.level, input.reportValues)) {
     if (!isBlank(input.values.get(row.id))) continue;
     items.push({
       kind: 'row',

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { METRIC_NAMES } from '../dossiers/metrics';
 import { resolveOutline } from '../narrative/outline';
+import { registerQueryProblems } from '../registers/registers';
 import { formulaNames, parseFormula, FormulaError } from './formula';
 import { TemplateSchema, type Template, type TemplateRow, type TemplateRowInput } from './template';
 
@@ -109,6 +110,9 @@ export function loadTemplate(text: string, file: string): Template {
         if (error instanceof FormulaError) at([...path, 'source', 'metric'], error.message);
         else throw error;
       }
+    }
+    if (source && typeof source === 'object' && 'register' in source) {
+      for (const problem of registerQueryProblems(source)) at([...path, 'source', ...problem.path], problem.message);
     }
     if (source && typeof source === 'object' && 'count_units' in source && !byId.has(source.count_units.row)) {
       at([...path, 'source', 'count_units', 'row'], `không có dòng "${source.count_units.row}".`);

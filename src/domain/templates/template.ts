@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { UNIT_LEVELS, type UnitLevel } from '../units/unit';
+import { PROCEDURE_MEASURES, PROCEDURE_MODE_FILTERS } from '../procedures/unit-procedure';
+import { REGISTER_KINDS } from '../registers/registers';
 
 /**
  * A province's appendix form (biểu mẫu) as data. One YAML file per template version in
@@ -26,6 +28,26 @@ const Source = z.union([
   z
     .object({
       count_units: z.object({ row: RowId, equals: z.union([z.number(), z.string()]) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      procedures: z.enum(PROCEDURE_MEASURES).describe('số TTHC trong danh mục TTHC của đơn vị: đang có hiệu lực tại ngày cuối kỳ có đặc điểm này, hoặc công bố mới / bãi bỏ trong kỳ'),
+      mode: z.enum(PROCEDURE_MODE_FILTERS).optional().describe('chỉ TTHC có mức độ này: full (toàn trình), partial (một phần), online (cả hai), none'),
+      level: z.enum(UNIT_LEVELS).optional().describe('chỉ TTHC thuộc cấp này'),
+      field: z.string().min(1).max(200).optional().describe('chỉ TTHC thuộc lĩnh vực này'),
+      per: z.enum(PROCEDURE_MEASURES).optional().describe('tỷ lệ %: số trên chia số này (cùng bộ lọc) × 100'),
+    })
+    .strict(),
+  z
+    .object({
+      register: z.enum(REGISTER_KINDS).describe('sổ theo dõi của đơn vị: staff, equipment, documents, activities'),
+      sum: z.string().min(1).optional().describe('cộng cột số này thay vì đếm dòng'),
+      where: z
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1)]))
+        .optional()
+        .describe('chỉ các dòng có giá trị này ở cột; với cột chữ: "" để trống, "*" có ghi'),
+      at: z.enum(['end', 'started', 'ended']).optional().describe('sổ theo thời hạn: end (còn tại ngày cuối kỳ, mặc định), started / ended (bắt đầu / kết thúc trong kỳ)'),
     })
     .strict(),
 ]);

@@ -273,7 +273,7 @@ const DEMO_SECTION_TEXT: Record<string, string> = {
  */
 async function completeDemoDocument(store: Store, author: SessionUser, reportId: number, input: { day: string; signer: string }): Promise<void> {
   const view = await getReport(store, author, reportId);
-  const blank = requiredRows(view.template, view.unit.level).filter((row) => {
+  const blank = requiredRows(view.template, view.unit.level, view.values).filter((row) => {
     const value = view.values.get(row.id)?.value;
     return value === null || value === undefined || value === '';
   });

@@ -2,7 +2,7 @@ import { readPeriod } from '../period-input';
 import { templateById } from './reporting-scope';
 import { todayInVietnam } from '../../domain/calendar/date-time';
 import { cumulativeWindow, cutoffWindow, parseCutoffRule, type Period } from '../../domain/period';
-import { applyValueChanges, computeReportValues, type ReportValue, type ValueChange } from '../../domain/reports/report-values';
+import { applyValueChanges, computeReportValues, isListRow, type ReportValue, type UnitLists, type ValueChange } from '../../domain/reports/report-values';
 import type { Template } from '../../domain/templates/template';
 import { validateValues, type Finding } from '../../domain/templates/validate';
 import type { Unit } from '../../domain/units/unit';
@@ -114,7 +114,12 @@ export async function computeReport(
     const prefilled = await prefillFromPrevious(repos, template, report, before);
     const values = computeReportValues(
       template,
-      { period: periodStats.stats, cumulative: cumulativeStats.stats, children: await childReportValues(repos, template, unit, input.periodId, window.to) },
+      {
+        period: periodStats.stats,
+        cumulative: cumulativeStats.stats,
+        children: await childReportValues(repos, template, unit, input.periodId, window.to),
+        lists: await unitLists(repos, template, unit, window),
+      },
       prefilled,
     );
     // A recomputation that finds the same figures leaves the report (and its revision) as it was.
@@ -142,6 +147,15 @@ async function prefillFromPrevious(repos: Repositories, template: Template, repo
     next.set(row.id, { value, provenance: 'entered', computed: null, reason: `Lấy từ kỳ trước (${previous.periodId})` });
   }
   return next;
+}
+
+/** The unit's procedure list and registers, when the form has rows that read them. */
+async function unitLists(repos: Repositories, template: Template, unit: Unit, window: { from: string; to: string }): Promise<UnitLists | undefined> {
+  if (!template.rows.some(isListRow)) return undefined;
+  const procedures = await repos.unitLists.procedures(unit.id);
+  const registers = await repos.unitLists.entries(unit.id);
+  const dossiersByProcedure = await repos.unitLists.dossiersByProcedure(unit.id, window.from, window.to);
+  return { window: { from: window.from, to: window.to }, procedures, registers, dossiersByProcedure, unitLevel: unit.level };
 }
 
 /** The values of the child units' reports on the same form and period, for count_units rows. */

@@ -1,7 +1,7 @@
 import { DocumentMetaSchema, type DocumentMeta } from '../../domain/narrative/document-meta';
 import { NarrativeSchema, type Narrative } from '../../domain/narrative/narrative';
 import { cutoffWindow, parseCutoffRule, parsePeriodId, PeriodError } from '../../domain/period';
-import { applyValueChanges, computeReportValues, isComputedRow, type ReportValue, type ValueChange } from '../../domain/reports/report-values';
+import { applyValueChanges, computeReportValues, isComputedHere, type ReportValue, type ValueChange } from '../../domain/reports/report-values';
 import { readRowValue, sameRowValue } from '../../domain/reports/row-input';
 import { EDITABLE_STATUSES, REPORT_STATUS_LABELS } from '../../domain/reports/workflow';
 import { InterchangeSchema, resolveInterchangeValues, type Interchange } from '../../domain/templates/interchange';
@@ -117,7 +117,7 @@ export async function importReportFile(store: Store, user: SessionUser, data: un
   const consider = (rowId: string, raw: string | number | null, computedNow: number | string | null, current: ReportValue | undefined) => {
     const row = template.byId.get(rowId)!;
     const value = readRowValue(row, raw);
-    if (!isComputedRow(row)) {
+    if (!isComputedHere(row, current)) {
       if (!sameRowValue(value, current?.value ?? null)) changes.push({ rowId, value });
       return;
     }

@@ -22,6 +22,7 @@ export async function checklistOfView(
     template: view.template,
     level: view.unit.level,
     values: new Map([...view.values].map(([id, v]) => [id, v.value])),
+    reportValues: view.values,
     findings: view.findings,
     justifications: view.justifications,
     meta: doc.meta,

@@ -1,4 +1,4 @@
-import { isComputedRow, type ReportValue } from '../../domain/reports/report-values';
+import { isComputedHere, type ReportValue } from '../../domain/reports/report-values';
 import type { TemplateRow } from '../../domain/templates/template';
 import type { Edit } from './draft';
 import { rowName } from './template';
@@ -28,7 +28,7 @@ export function ValueCell({ row, saved, live, edit, onEdit, readOnly, labelledBy
   if (row.kind === 'heading') return null;
   const name = rowName(row);
 
-  if (!isComputedRow(row)) {
+  if (!isComputedHere(row, saved)) {
     if (readOnly) return <span className="value-read">{displayText(row, saved?.value)}</span>;
     const text = edit?.type === 'value' ? edit.text : inputText(row, saved?.value);
     return (

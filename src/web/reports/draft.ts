@@ -1,4 +1,4 @@
-import { computeReportValues, isComputedRow, type ReportValue } from '../../domain/reports/report-values';
+import { computeReportValues, isComputedHere, type ReportValue } from '../../domain/reports/report-values';
 import type { Template } from '../../domain/templates/template';
 import { validateValues, type Finding } from '../../domain/templates/validate';
 import type { Justification, ReportValueDto, ValueChangeDto } from '../api/reports';
@@ -51,7 +51,7 @@ export function pendingChanges(template: Template, saved: Map<string, ReportValu
     if (!row || row.kind === 'heading') continue;
     const existing = saved.get(rowId);
     if (edit.type === 'value') {
-      if (isComputedRow(row)) continue;
+      if (isComputedHere(row, existing)) continue;
       const value = toValue(row, edit.text);
       if (!sameValue(value, existing?.value)) changes.push({ rowId, value });
     } else if (edit.type === 'override') {

@@ -28,7 +28,7 @@ export async function completeReport(
   const view = await getReport(store, user, reportId);
   const given = options.values ?? {};
   const changes = Object.entries(given).map(([rowId, value]) => ({ rowId, value }));
-  for (const row of requiredRows(view.template, view.unit.level)) {
+  for (const row of requiredRows(view.template, view.unit.level, view.values)) {
     const current = view.values.get(row.id)?.value;
     if (row.id in given || (current !== null && current !== undefined && current !== '')) continue;
     changes.push({ rowId: row.id, value: options.rest === 'not_applicable' ? '-' : plainAnswer(row, view.report.windowFrom) });
