@@ -29,6 +29,10 @@ export interface ImportJob {
 
 export interface ImportSource {
   source: string;
+  /** The unit the mapping is read for (the user's own). */
+  unitId: number;
+  /** Where the mapping in force was saved: this unit, a unit above it, or null (the installation-wide default). */
+  savedFor: number | null;
   /** Field → the header of this source's export, as saved by an admin. */
   columnMap: Record<string, string>;
   /** Field → our header first, then the synonyms the reader also accepts. */
@@ -80,4 +84,4 @@ export const getImportSource = (source: string, signal?: AbortSignal) =>
   api.get<ImportSource>(`/api/import-sources/${encodeURIComponent(source)}`, signal ? { signal } : {});
 
 export const saveColumnMap = (source: string, columnMap: Record<string, string>) =>
-  api.put<{ source: string; columnMap: Record<string, string> }>(`/api/import-sources/${encodeURIComponent(source)}`, { columnMap });
+  api.put<{ source: string; unitId: number; savedFor: number | null; columnMap: Record<string, string> }>(`/api/import-sources/${encodeURIComponent(source)}`, { columnMap });

@@ -39,8 +39,15 @@ export function ColumnMapForm({ source, onSaved }: Props) {
       <h2 id="column-map-title">Khai báo cột cho nguồn “{source.source}”</h2>
       <p className="hint">
         Nếu tệp xuất của phần mềm một cửa đặt tên cột khác, hãy ghi tên cột đó bên cạnh trường tương ứng. Để trống: dùng tên chuẩn và các tên
-        tương đương.
+        tương đương. Cách đọc cột lưu ở đây là của đơn vị bạn: áp dụng cho đơn vị bạn và các đơn vị trực thuộc chưa khai báo riêng, không
+        ảnh hưởng đơn vị khác.
       </p>
+      {source.savedFor !== source.unitId && Object.keys(source.columnMap).length > 0 && (
+        <p className="hint">
+          {source.savedFor === null ? 'Đang dùng cách đọc cột mặc định của hệ thống.' : 'Đang dùng cách đọc cột do cấp trên khai báo.'} Lưu ở đây sẽ
+          tạo cách đọc riêng của đơn vị bạn.
+        </p>
+      )}
       {message && <Notice kind="success">{message}</Notice>}
       <ErrorNotice error={error} />
       <div className="column-map-grid">
