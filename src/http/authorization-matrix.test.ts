@@ -224,6 +224,8 @@ describe(`authorization matrix (${testEngineName()})`, () => {
   let target: Target;
   const sessions = new Map<Caller, Session>();
   let routes: string[] = [];
+  /** The answers each route's OpenAPI description documents ("200", "401", "403", …). */
+  const documented = new Map<string, string[]>();
 
   const sessionOf = async (username: string | null): Promise<Session> => {
     if (!username) return { inject: (options) => fx.app.inject(options) };
@@ -274,8 +276,11 @@ describe(`authorization matrix (${testEngineName()})`, () => {
 
     for (const caller of CALLERS) sessions.set(caller, await sessionOf(caller === 'anonymous' ? null : caller));
     await fx.app.ready();
-    const document = fx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const document = fx.app.swagger() as { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) documented.set(`${method.toUpperCase()} ${path}`, Object.keys(operation.responses ?? {}));
+    }
+    routes = [...documented.keys()];
   }, 120_000);
   afterAll(async () => fx.close());
 
@@ -324,6 +329,7 @@ describe(`authorization matrix (${testEngineName()})`, () => {
             expect([200, 202, 403], response.body.slice(0, 300)).toContain(status);
             for (const marker of MARKERS) expect(response.body, `${caller} sees "${marker}"`).not.toContain(marker);
           }
+          if (status >= 400) expect(documented.get(route), `the OpenAPI description of ${route} must document its ${status}`).toContain(String(status));
           expect(await snapshot(entry.mayChange), 'a refused call must change nothing').toEqual(before);
         });
       }

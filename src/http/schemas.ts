@@ -50,6 +50,12 @@ export const errorResponses = {
   404: ErrorSchema,
 };
 
+/** A download: the file itself (sent as is, never serialized), or an error like every other route's. */
+export const fileResponses = {
+  200: z.unknown().describe('Tệp tải về (Content-Disposition: attachment)'),
+  ...errorResponses,
+};
+
 export type UnitDto = z.infer<typeof UnitSchema>;
 export type UnitNodeDto = z.infer<typeof UnitNodeSchema>;
 export type UserDto = z.infer<typeof UserSchema>;

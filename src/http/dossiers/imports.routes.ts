@@ -14,7 +14,7 @@ import { noAccess } from '../../services/access/assert-unit-access';
 import { invalidInput } from '../../services/errors';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
-import { errorResponses } from '../schemas';
+import { errorResponses, fileResponses } from '../schemas';
 
 const RowIssueSchema = z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() });
 const JobSchema = z
@@ -119,6 +119,7 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
           tags: ['Nhập hồ sơ'],
           summary: 'Tải các dòng bị từ chối của một lần nhập (XLSX, kèm lý do) để sửa và nhập lại — người nhập, hoặc người có quyền với đơn vị của lần nhập',
           params: z.object({ runId: z.coerce.number().int().positive() }),
+          response: fileResponses,
         },
       },
       async (request, reply) => {

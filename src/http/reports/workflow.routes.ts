@@ -20,7 +20,7 @@ import { fileNamePart } from '../../services/reports/export-report';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
-import { errorResponses, UnitSchema } from '../schemas';
+import { errorResponses, fileResponses, UnitSchema } from '../schemas';
 import { presentReport, ReportSchema } from '../templates/reports.routes';
 
 const reportParams = z.object({ reportId: z.coerce.number().int().positive() });
@@ -392,6 +392,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
           querystring: CompletenessQuery.extend({
             withinDays: z.coerce.number().int().min(0).max(366).default(7).describe('đơn vị chưa đến hạn chỉ được liệt kê khi hạn gửi còn không quá số ngày này (mặc định 7)'),
           }),
+          response: fileResponses,
         },
       },
       async (request, reply) => {
@@ -438,6 +439,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
           tags: ['Tổng hợp'],
           summary: 'Phụ lục tổng hợp (XLSX): cột tổng hợp rồi mỗi đơn vị một cột, số lưu dạng số',
           querystring: RollupQuery,
+          response: fileResponses,
         },
       },
       async (request, reply) => {

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, exportReport } from '../../services/reports/export-repo
 import { getReportDocument, updateReportDocument, type ReportDocument } from '../../services/reports/report-document';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
-import { errorResponses } from '../schemas';
+import { errorResponses, fileResponses } from '../schemas';
 
 /** The shapes are checked by the service (DocumentMetaSchema, NarrativeSchema) with Vietnamese messages naming the field. */
 export const ReportDocumentSchema = z
@@ -75,6 +75,7 @@ export function reportDocumentsRoutes(store: Store): FastifyPluginAsyncZod {
           summary: 'Tải văn bản báo cáo: DOCX (thể thức Nghị định 30/2020), XLSX (phụ lục) hoặc PDF (cần LibreOffice trên máy chủ)',
           params,
           querystring: z.object({ format: z.enum(EXPORT_FORMATS).default('docx') }),
+          response: fileResponses,
         },
       },
       async (request, reply) => {
