@@ -197,6 +197,20 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/rollup/export.xlsx': { kind: 'scoped', request: (t) => get(`/api/rollup/export.xlsx?unitId=${t.province}&${period}`) },
   'GET /api/rollup/discrepancies': { kind: 'scoped', request: (t) => get(`/api/rollup/discrepancies?unitId=${t.province}&${period}`) },
   'GET /api/audit-log': { kind: 'scoped', request: (t) => get(`/api/audit-log?unitId=${t.unit}`) },
+
+  'GET /api/index766/profiles': { kind: 'open', request: () => get('/api/index766/profiles') },
+  'GET /api/index766': { kind: 'scoped', request: (t) => get(`/api/index766?unitId=${t.unit}&periodId=2026-M01`) },
+  'GET /api/index766/trend': { kind: 'scoped', request: (t) => get(`/api/index766/trend?unitId=${t.unit}&periodId=2026-M01`) },
+  'GET /api/index766/against': { kind: 'scoped', request: (t) => get(`/api/index766/against?unitId=${t.unit}&periodId=2026-M01&indicatorId=tien_do`) },
+  'GET /api/index766/against.xlsx': {
+    kind: 'scoped',
+    request: (t) => get(`/api/index766/against.xlsx?unitId=${t.unit}&periodId=2026-M01&indicatorId=tien_do`),
+  },
+  'GET /api/index766/inputs': { kind: 'scoped', request: (t) => get(`/api/index766/inputs?unitId=${t.unit}&month=2026-01`) },
+  'PUT /api/index766/inputs': {
+    kind: 'scoped',
+    request: (t) => send('PUT', '/api/index766/inputs', { unitId: t.unit, month: '2026-01', values: { tthc_cong_bo: 5 } }),
+  },
 };
 
 /**
