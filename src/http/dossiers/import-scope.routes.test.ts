@@ -116,10 +116,16 @@ describe('import runs and column mappings follow the unit-subtree rule', () => {
   });
 
   it('falls back to the installation-wide mapping (the global one of before) when a province has none', async () => {
+    await fx.store.importRuns.saveColumnMap('cu', null, { code: 'Mã rất cũ' });
     await fx.store.importRuns.saveColumnMap('cu', null, { code: 'Mã cũ' });
     expect((await (await as('officer.c')).get('/api/import-sources/cu')).json()).toMatchObject({ savedFor: null, columnMap: { code: 'Mã cũ' } });
     await (await as('admin')).put('/api/import-sources/cu', { columnMap: { code: 'Mã mới' } });
     expect((await (await as('officer.b')).get('/api/import-sources/cu')).json().columnMap).toEqual({ code: 'Mã mới' });
     expect((await (await as('officer.c')).get('/api/import-sources/cu')).json().columnMap).toEqual({ code: 'Mã cũ' });
+    // Saving again replaces the unit's own mapping (and the default stays one row).
+    await (await as('admin')).put('/api/import-sources/cu', { columnMap: { code: 'Mã mới hơn' } });
+    expect((await (await as('officer.b')).get('/api/import-sources/cu')).json().columnMap).toEqual({ code: 'Mã mới hơn' });
+    const rows = await fx.store.db.selectFrom('import_sources').select(['unit_id']).where('name', '=', 'cu').execute();
+    expect(rows.map((row) => row.unit_id).sort()).toEqual([null, fx.units.P].sort());
   });
 });

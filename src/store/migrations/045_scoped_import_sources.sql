@@ -8,7 +8,9 @@
 -- its admin saves its own. Only the operator of the installation (the CLI) imports with it directly.
 ALTER TABLE import_sources DROP CONSTRAINT import_sources_pkey;
 ALTER TABLE import_sources ADD COLUMN unit_id integer REFERENCES units (id) ON DELETE CASCADE;
-ALTER TABLE import_sources ADD CONSTRAINT import_sources_name_unit UNIQUE NULLS NOT DISTINCT (name, unit_id);
+-- One mapping per source and unit, and one default (NULL) per source. An expression index rather
+-- than UNIQUE NULLS NOT DISTINCT, which PostgreSQL servers before 15 do not have.
+CREATE UNIQUE INDEX import_sources_name_unit ON import_sources (name, (coalesce(unit_id, 0)));
 
 -- The unit an import was made for (the importer's unit at that moment): who may download its
 -- rejected rows. Runs from the CLI have none.

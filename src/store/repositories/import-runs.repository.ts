@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './executor';
 
 export interface ImportRunRecord {
@@ -90,7 +91,10 @@ export class ImportRunsRepository {
     await this.db
       .insertInto('import_sources')
       .values({ name: source, unit_id: unitId, column_map: JSON.stringify(map) })
-      .onConflict((oc) => oc.columns(['name', 'unit_id']).doUpdateSet({ column_map: JSON.stringify(map), updated_at: new Date() }))
+      .onConflict((oc) =>
+        // The unique index import_sources_name_unit: one mapping per source and unit, one default (NULL).
+        oc.expression(sql`name, (coalesce(unit_id, 0))`).doUpdateSet({ column_map: JSON.stringify(map), updated_at: new Date() }),
+      )
       .execute();
   }
 }
