@@ -100,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportDocumentsRoutes(store));
   await app.register(reportWorkflowRoutes(store));
   await app.register(auditLogRoutes(store));
-  app.addHook('onClose', () => importJobs.drain());
+  app.addHook('onClose', () => importJobs.close());
 
   await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;

@@ -11,6 +11,8 @@ import { CalendarOverridesRepository } from './repositories/calendar-overrides.r
 import { DashboardStatsRepository } from './repositories/dashboard-stats.repository';
 import { DossierStatsRepository } from './repositories/dossier-stats.repository';
 import { DossiersRepository } from './repositories/dossiers.repository';
+import { DossierImportStaging } from './repositories/dossier-import';
+import { inBackgroundLane } from './engines/mutex';
 import { ImportRunsRepository } from './repositories/import-runs.repository';
 import { ProceduresRepository } from './repositories/procedures.repository';
 import { ReportDocumentsRepository } from './repositories/report-documents.repository';
@@ -57,6 +59,11 @@ export class Repositories {
   }
 }
 
+export interface DossierImportSession {
+  staging: DossierImportStaging;
+  transaction<T>(work: (repos: Repositories, trx: Kysely<Schema>) => Promise<T>): Promise<T>;
+}
+
 /** How many automatic pre-migration backups of an embedded folder are kept. */
 export const KEEP_PRE_MIGRATION_BACKUPS = 5;
 
@@ -89,6 +96,25 @@ export class Store extends Repositories {
   /** Runs work atomically: every repository call inside sees and writes one transaction. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     return this.database.db.transaction().execute((trx) => work(new Repositories(trx)));
+  }
+
+  /**
+   * Runs a dossier import with its own staging area. On PostgreSQL the import holds one pooled
+   * connection (its temporary tables live in that session); on the embedded engine its statements
+   * run in the background lane, so requests waiting for the one connection go first between them.
+   * `transaction` runs the publishing step atomically on that same session.
+   */
+  withDossierImport<T>(work: (session: DossierImportSession) => Promise<T>): Promise<T> {
+    const run = async (db: Kysely<Schema>) => {
+      const staging = new DossierImportStaging(db);
+      try {
+        return await work({ staging, transaction: (fn) => db.transaction().execute((trx) => fn(new Repositories(trx), trx)) });
+      } finally {
+        // A failure to drop (a closed store) leaves a temporary table that goes with its session.
+        await staging.drop().catch(() => undefined);
+      }
+    };
+    return this.engine === 'postgres' ? this.db.connection().execute(run) : inBackgroundLane(() => run(this.db));
   }
 
   /**

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'procedures.import': 'Nhập danh mục thủ tục',
   'dossiers.import': 'Nhập hồ sơ từ tệp',
   'dossiers.import.upload': 'Tải lên tệp hồ sơ',
+  'dossiers.import.cancel': 'Hủy lần nhập hồ sơ',
   'dossiers.import.rejected.download': 'Tải danh sách dòng lỗi',
   'import-source.map': 'Khai báo cách đọc cột',
   'dossier.create': 'Tiếp nhận hồ sơ',

@@ -13,6 +13,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, string>> = {
   'PATCH /api/users/:userId': 'users.update',
   'PUT /api/account/password': 'users.password.change',
   'POST /api/dossier-imports': 'dossiers.import.upload',
+  'POST /api/dossier-imports/jobs/:jobId/cancel': 'dossiers.import.cancel',
   'GET /api/dossier-imports/:runId/rejected.xlsx': 'dossiers.import.rejected.download',
   'PUT /api/import-sources/:source': 'import-source.map',
   'POST /api/dossiers': 'dossier.create',

@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -9,9 +8,9 @@ import { DOSSIER_HEADERS, type DossierField } from '../../domain/dossiers/dossie
 import { rejectedRowsWorkbook } from '../../export/rejected-rows-xlsx';
 import { readColumnMap, saveColumnMap } from '../../services/dossiers/column-maps';
 import { findImportRunFor } from '../../services/dossiers/import-run-access';
-import type { ImportJobs } from '../../services/dossiers/import-jobs';
+import type { ImportJob, ImportJobs } from '../../services/dossiers/import-jobs';
 import { noAccess } from '../../services/access/assert-unit-access';
-import { invalidInput } from '../../services/errors';
+import { AppError, invalidInput } from '../../services/errors';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { errorResponses, fileResponses } from '../schemas';
@@ -21,7 +20,7 @@ const JobSchema = z
   .object({
     id: z.string(),
     file: z.string(),
-    state: z.enum(['running', 'done', 'failed']),
+    state: z.enum(['running', 'done', 'failed', 'cancelled']),
     rowsRead: z.number(),
     error: z.string().nullable(),
     result: z
@@ -36,6 +35,28 @@ const JobSchema = z
       .nullable(),
   })
   .meta({ id: 'ImportJob' });
+
+const tooLarge = (name: string) => new AppError('payload_too_large', 413, `Tệp "${name}" vượt quá dung lượng cho phép.`);
+
+function jobView(job: ImportJob) {
+  return {
+    id: job.id,
+    file: job.file,
+    state: job.state,
+    rowsRead: job.rowsRead,
+    error: job.error ?? null,
+    result: job.result
+      ? {
+          runId: job.result.runId,
+          inserted: job.result.inserted,
+          updated: job.result.updated,
+          unchanged: job.result.unchanged,
+          rejected: job.result.rejected,
+          errors: job.result.errors.slice(0, 1000),
+        }
+      : null,
+  };
+}
 
 const SOURCE_NAME = z.string().regex(/^[\p{L}\p{N} ._-]{1,60}$/u, 'Tên nguồn chỉ gồm chữ, số, khoảng trắng và . _ -');
 
@@ -54,27 +75,62 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
       async (request, reply) => {
         const user = requireUser(request);
         let source = '';
-        let saved: { path: string; name: string } | null = null;
-        for await (const part of request.parts()) {
-          if (part.type === 'field' && part.fieldname === 'source') source = String(part.value).trim();
-          if (part.type === 'file' && part.fieldname === 'file') {
-            const extension = extname(part.filename).toLowerCase();
-            if (extension !== '.csv' && extension !== '.xlsx') {
+        let saved: { path: string; name: string; dir: string } | null = null;
+        // Every folder made for this upload is removed unless a job took it over (and then the job
+        // removes it when it ends): refused, too large, broken off or failed uploads leave nothing.
+        const dirs: string[] = [];
+        let handedOver = false;
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'field' && part.fieldname === 'source') source = String(part.value).trim();
+            if (part.type === 'file' && part.fieldname === 'file') {
+              const extension = extname(part.filename).toLowerCase();
+              if (extension !== '.csv' && extension !== '.xlsx') {
+                part.file.resume();
+                throw invalidInput(`Tệp "${part.filename}": chỉ nhận tệp .csv hoặc .xlsx.`);
+              }
+              const dir = await mkdtemp(join(jobs.uploadDir, 'cchc-upload-'));
+              dirs.push(dir);
+              const path = join(dir, `upload${extension}`);
+              try {
+                await pipeline(part.file, createWriteStream(path));
+              } catch (error) {
+                if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(part.filename);
+                throw error;
+              }
+              if (part.file.truncated) throw tooLarge(part.filename);
+              saved = { path, name: part.filename, dir };
+            } else if (part.type === 'file') {
               part.file.resume();
-              throw invalidInput(`Tệp "${part.filename}": chỉ nhận tệp .csv hoặc .xlsx.`);
             }
-            const dir = await mkdtemp(join(tmpdir(), 'cchc-upload-'));
-            const path = join(dir, `upload${extension}`);
-            await pipeline(part.file, createWriteStream(path));
-            if (part.file.truncated) throw invalidInput(`Tệp "${part.filename}" vượt quá dung lượng cho phép.`);
-            saved = { path, name: part.filename };
           }
+          if (!saved) throw invalidInput('Chưa chọn tệp để nhập (trường "file").');
+          const parsedSource = SOURCE_NAME.safeParse(source || 'motcua');
+          if (!parsedSource.success) throw invalidInput(`Trường "source": ${parsedSource.error.issues[0]!.message}`);
+          const job = jobs.start(store, user, { path: saved.path, dir: saved.dir, fileName: saved.name, source: parsedSource.data });
+          handedOver = true;
+          return reply.status(202).send(jobView(job));
+        } finally {
+          if (!handedOver) await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
         }
-        if (!saved) throw invalidInput('Chưa chọn tệp để nhập (trường "file").');
-        const parsedSource = SOURCE_NAME.safeParse(source || 'motcua');
-        if (!parsedSource.success) throw invalidInput(`Trường "source": ${parsedSource.error.issues[0]!.message}`);
-        const job = jobs.start(store, user, { path: saved.path, fileName: saved.name, source: parsedSource.data });
-        return reply.status(202).send({ id: job.id, file: job.file, state: job.state, rowsRead: 0, error: null, result: null });
+      },
+    );
+
+    app.post(
+      '/api/dossier-imports/jobs/:jobId/cancel',
+      {
+        schema: {
+          tags: ['Nhập hồ sơ'],
+          summary: 'Hủy một lần nhập đang chạy (cần X-CSRF-Token): không hồ sơ nào của tệp được lưu',
+          params: z.object({ jobId: z.string().uuid() }),
+          response: { 200: JobSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const user = requireUser(request);
+        const job = jobs.cancel(request.params.jobId, user.id);
+        if (!job) throw noAccess('import-job');
+        return jobView(job);
       },
     );
 
@@ -92,23 +148,7 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
         const user = requireUser(request);
         const job = jobs.get(request.params.jobId, user.id);
         if (!job) throw noAccess('import-job');
-        return {
-          id: job.id,
-          file: job.file,
-          state: job.state,
-          rowsRead: job.rowsRead,
-          error: job.error ?? null,
-          result: job.result
-            ? {
-                runId: job.result.runId,
-                inserted: job.result.inserted,
-                updated: job.result.updated,
-                unchanged: job.result.unchanged,
-                rejected: job.result.rejected,
-                errors: job.result.errors.slice(0, 1000),
-              }
-            : null,
-        };
+        return jobView(job);
       },
     );
 

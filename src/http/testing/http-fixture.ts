@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addUser } from '../../services/users/add-user';
 import { openTestStore } from '../../store/testing/test-store';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
 
@@ -9,7 +9,7 @@ export const PASSWORD = 'mat-khau-thu-nghiem';
  * Two provinces of today's two-level tree: P (communes A, B) and Q (commune C),
  * with an admin and a reviewer at P and one officer per commune.
  */
-export async function openHttpFixture() {
+export async function openHttpFixture(options: Pick<AppOptions, 'importJobs' | 'uploadLimit'> = {}) {
   const store = await openTestStore();
   const unit = (code: string, name: string, level: 'province' | 'commune', parentId: number | null) =>
     store.units.insert({ code, name, level, parentId, validFrom: '2025-07-01', validTo: null });
@@ -25,7 +25,7 @@ export async function openHttpFixture() {
   await add('officer.a', 'officer', A);
   await add('officer.b', 'officer', B);
   await add('officer.c', 'officer', C);
-  const app = await buildApp({ store, webRoot: '/nonexistent' });
+  const app = await buildApp({ store, webRoot: '/nonexistent', ...options });
   return {
     app,
     store,

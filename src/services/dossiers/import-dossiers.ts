@@ -3,9 +3,8 @@ import { mayAccessUnit } from '../../domain/auth/access';
 import { dossierDueDate } from '../../domain/calendar/deadline';
 import { formatDateTime, todayInVietnam } from '../../domain/calendar/date-time';
 import type { WorkCalendar } from '../../domain/calendar/working-days';
-import { FactDeltas } from '../../domain/dossiers/facts';
 import { unitChainOf } from './column-maps';
-import { contentHashOf, factsViewOf } from './dossier-write';
+import { contentHashOf } from './dossier-write';
 import {
   DOSSIER_HEADERS,
   finishDayOf,
@@ -23,6 +22,7 @@ import { isUnitValidOn, type Unit } from '../../domain/units/unit';
 import { openTabular, UnreadableFileError, type TabularRow } from '../../import/tabular-stream';
 import type { Repositories, Store } from '../../store/store';
 import type { DossierWrite } from '../../store/repositories/dossiers.repository';
+import type { StagedDossier } from '../../store/repositories/dossier-import';
 import { principalOf } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
@@ -39,6 +39,8 @@ export interface ImportDossiersInput {
   /** The day of the import in Vietnam (default: today): no dossier is received or finished after it. */
   today?: string;
   onProgress?: (rowsRead: number) => void;
+  /** Aborting cancels the import between chunks; nothing of the file is stored. */
+  signal?: AbortSignal;
 }
 
 export interface ImportDossiersResult {
@@ -52,17 +54,16 @@ export interface ImportDossiersResult {
   errors: RowIssue[];
 }
 
-/** Pending fact keys before they are written (a few hundred bytes each). */
-const MAX_PENDING_FACT_KEYS = 200_000;
-
 /** Stored for download; a file with more rejected rows keeps the first ones and says so. */
 const MAX_STORED_REJECTED_ROWS = 50_000;
 
 
 /**
- * Imports a one-stop export. The whole file is one transaction: a crash or a kill in the middle
- * leaves the store as it was. Rows are keyed by (source, Mã hồ sơ): the same file twice changes
- * nothing, a newer export updates the dossiers whose state moved on. Bad rows are reported with
+ * Imports a one-stop export. Rows are parsed and checked in chunks and staged; the whole file is
+ * then published in one transaction with set-based statements, so a crash, a kill or a cancel
+ * leaves the store as it was, and other requests are served between chunks. Rows are keyed by
+ * (source, Mã hồ sơ, unit): the same file twice changes nothing, a newer export updates the
+ * dossiers whose state moved on, and one unit's codes never reach another unit's dossiers. Bad rows are reported with
  * line, column, value and reason, and kept for download; the good rows are imported.
  */
 export async function importDossiers(store: Store, input: ImportDossiersInput): Promise<ImportDossiersResult> {
@@ -115,130 +116,124 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
   const firstLineOf = new Map<string, number>();
   let rowsRead = 0;
 
-  await store.transaction(async (repos) => {
-    const units = new UnitLookup(repos);
-    const calendars = new Map<number, WorkCalendar>();
-    const calendarOf = async (unit: Unit) => {
-      let calendar = calendars.get(unit.id);
-      if (!calendar) calendars.set(unit.id, (calendar = await unitCalendar(repos, unit)));
-      return calendar;
-    };
+  const reject = (row: TabularRow, issues: RowIssue[]) => {
+    result.rejected += 1;
+    result.errors.push(...issues);
+    if (rejectedRows.length < MAX_STORED_REJECTED_ROWS) rejectedRows.push({ line: row.line, cells: row.cells });
+  };
 
-    // Fact changes are summed in memory across batches and written in few large steps: the same
-    // day's counters are touched by many batches, and each write of a row inside one long
-    // transaction leaves a dead version behind.
-    const deltas = new FactDeltas();
-    const flushFacts = async () => {
-      await repos.dossiers.applyFactDeltas(deltas.rows());
-      deltas.clear();
-    };
+  try {
+    await store.withDossierImport(async (session) => {
+      const units = new UnitLookup(store);
+      const calendars = new Map<number, WorkCalendar>();
+      const calendarOf = async (unit: Unit) => {
+        let calendar = calendars.get(unit.id);
+        if (!calendar) calendars.set(unit.id, (calendar = await unitCalendar(store, unit)));
+        return calendar;
+      };
 
-    const reject = (row: TabularRow, issues: RowIssue[]) => {
-      result.rejected += 1;
-      result.errors.push(...issues);
-      if (rejectedRows.length < MAX_STORED_REJECTED_ROWS) rejectedRows.push({ line: row.line, cells: row.cells });
-    };
+      // Parse and validate a chunk, then stage its good rows in one statement. Between chunks the
+      // event loop and the store serve other requests; nothing is visible until the publish.
+      const stageBatch = async (batch: TabularRow[]) => {
+        const accepted: StagedDossier[] = [];
+        for (const row of batch) {
+          const cells: Partial<Record<DossierField, string>> = {};
+          for (const [field, index] of Object.entries(columns) as Array<[DossierField, number]>) cells[field] = row.cells[index] ?? '';
+          const { dossier: parsed, issues } = parseDossierRow(cells, row.line, headerOf, rowContext);
+          if (!parsed) {
+            reject(row, issues);
+            continue;
+          }
+          const problem = (field: DossierField, value: string, message: string) =>
+            reject(row, [{ row: row.line, column: headerOf(field), value, message }]);
+          const earlier = firstLineOf.get(parsed.code);
+          if (earlier !== undefined) {
+            problem('code', parsed.code, `mã hồ sơ trùng với dòng ${earlier} trong cùng tệp.`);
+            continue;
+          }
+          firstLineOf.set(parsed.code, row.line);
+          const unit = await units.on(parsed.unitCode, parsed.receivedAt.date);
+          if (!unit) {
+            problem('unitCode', parsed.unitCode, `không có đơn vị mã "${parsed.unitCode}" còn hiệu lực ngày ${formatDateVi(parsed.receivedAt.date)}.`);
+            continue;
+          }
+          // A dossier belongs to its unit: the row may only write into the importer's scope, and its
+          // key includes the unit, so its code can never address another unit's dossier.
+          if (input.actor && !mayAccessUnit(principalOf(input.actor), unit.id, scope!.has(unit.id), 'write')) {
+            problem('unitCode', parsed.unitCode, `bạn không có quyền nhập hồ sơ cho ${unit.name}.`);
+            continue;
+          }
+          const procedure = procedures.get(parsed.procedureCode);
+          if (!procedure) {
+            problem('procedureCode', parsed.procedureCode, `không có thủ tục mã "${parsed.procedureCode}" trong danh mục thủ tục.`);
+            continue;
+          }
+          accepted.push({ ...(await toWrite(parsed, unit, procedure, input.source, calendarOf)), line: row.line });
+        }
+        await session.staging.stage(accepted);
+        rowsRead += batch.length;
+        input.onProgress?.(rowsRead);
+        throwIfCancelled(input.signal);
+        await new Promise((resolve) => setImmediate(resolve));
+      };
 
-    const processBatch = async (batch: TabularRow[]) => {
-      const accepted: Array<{ row: TabularRow; parsed: ParsedDossierRow; write: DossierWrite }> = [];
-      for (const row of batch) {
-        const cells: Partial<Record<DossierField, string>> = {};
-        for (const [field, index] of Object.entries(columns) as Array<[DossierField, number]>) cells[field] = row.cells[index] ?? '';
-        const { dossier: parsed, issues } = parseDossierRow(cells, row.line, headerOf, rowContext);
-        if (!parsed) {
-          reject(row, issues);
-          continue;
+      let batch: TabularRow[] = [];
+      try {
+        for await (const row of table.rows) {
+          batch.push(row);
+          if (batch.length >= batchSize) {
+            await stageBatch(batch);
+            batch = [];
+          }
         }
-        const problem = (field: DossierField, value: string, message: string) =>
-          reject(row, [{ row: row.line, column: headerOf(field), value, message }]);
-        const earlier = firstLineOf.get(parsed.code);
-        if (earlier !== undefined) {
-          problem('code', parsed.code, `mã hồ sơ trùng với dòng ${earlier} trong cùng tệp.`);
-          continue;
-        }
-        firstLineOf.set(parsed.code, row.line);
-        const unit = await units.on(parsed.unitCode, parsed.receivedAt.date);
-        if (!unit) {
-          problem('unitCode', parsed.unitCode, `không có đơn vị mã "${parsed.unitCode}" còn hiệu lực ngày ${formatDateVi(parsed.receivedAt.date)}.`);
-          continue;
-        }
-        if (input.actor && !mayAccessUnit(principalOf(input.actor), unit.id, scope!.has(unit.id), 'write')) {
-          problem('unitCode', parsed.unitCode, `bạn không có quyền nhập hồ sơ cho ${unit.name}.`);
-          continue;
-        }
-        const procedure = procedures.get(parsed.procedureCode);
-        if (!procedure) {
-          problem('procedureCode', parsed.procedureCode, `không có thủ tục mã "${parsed.procedureCode}" trong danh mục thủ tục.`);
-          continue;
-        }
-        const write = await toWrite(parsed, unit, procedure, input.source, calendarOf);
-        accepted.push({ row, parsed, write });
+      } catch (error) {
+        if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.issueFor(file)]);
+        throw error;
       }
+      await stageBatch(batch);
 
-      const existing = await repos.dossiers.findForFacts(
-        input.source,
-        accepted.map((a) => a.parsed.code),
-      );
-      const changed = accepted.filter(({ write }) => {
-        const before = existing.get(write.code);
-        if (before?.contentHash === write.contentHash) {
-          result.unchanged += 1;
-          return false;
-        }
-        if (before) result.updated += 1;
-        else result.inserted += 1;
-        deltas.replace(before ?? null, factsViewOf(write));
-        return true;
+      // Publish the whole file at once: a kill or a failure before the commit stores nothing.
+      await session.transaction(async (repos, trx) => {
+        const counts = await session.staging.publish(trx);
+        Object.assign(result, counts);
+        result.runId = await repos.importRuns.record({
+          source: input.source,
+          file,
+          userId: input.actor?.id ?? null,
+          unitId: input.actor?.unit.id ?? null,
+          finishedAt: new Date(),
+          inserted: result.inserted,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          rejected: result.rejected,
+          headers: table.headers,
+          errors: result.errors.slice(0, MAX_STORED_REJECTED_ROWS),
+          rejectedRows,
+        });
+        await repos.audit.record({
+          userId: input.actor?.id ?? null,
+          action: 'dossiers.import',
+          subject: `${input.source}: ${file}`,
+          details: { runId: result.runId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected },
+        });
       });
-      // The timeline of an imported dossier is read from its dates (eventsFromExport), so an
-      // import writes no event rows: the export is the record of what happened.
-      await repos.dossiers.upsertMany(changed.map((c) => c.write));
-      if (deltas.size >= MAX_PENDING_FACT_KEYS) await flushFacts();
-      rowsRead += batch.length;
-      input.onProgress?.(rowsRead);
-    };
-
-    let batch: TabularRow[] = [];
-    try {
-      for await (const row of table.rows) {
-        batch.push(row);
-        if (batch.length >= batchSize) {
-          await processBatch(batch);
-    await flushFacts();
-          batch = [];
-        }
-      }
-    } catch (error) {
-      if (error instanceof UnreadableFileError) throw new ImportRejectedError([error.issueFor(file)]);
-      throw error;
-    }
-    await processBatch(batch);
-    await flushFacts();
-
-    result.runId = await repos.importRuns.record({
-      source: input.source,
-      file,
-      userId: input.actor?.id ?? null,
-      unitId: input.actor?.unit.id ?? null,
-      finishedAt: new Date(),
-      inserted: result.inserted,
-      updated: result.updated,
-      unchanged: result.unchanged,
-      rejected: result.rejected,
-      headers: table.headers,
-      errors: result.errors.slice(0, MAX_STORED_REJECTED_ROWS),
-      rejectedRows,
     });
-    await repos.audit.record({
-      userId: input.actor?.id ?? null,
-      action: 'dossiers.import',
-      subject: `${input.source}: ${file}`,
-      details: { runId: result.runId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected },
-    });
-  });
+  } finally {
+    await table.close();
+  }
   return result;
 }
 
+/** Cancelled between chunks: the staged rows are dropped, nothing was published. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('Đã hủy lần nhập; không có hồ sơ nào được lưu.');
+  }
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ImportCancelledError();
+}
 
 async function toWrite(
   parsed: ParsedDossierRow,
@@ -287,7 +282,7 @@ async function toWrite(
 /** Units by code and date, cached: codes repeat across the 2025 reform, so the date decides. */
 class UnitLookup {
   readonly #byCode = new Map<string, Unit[]>();
-  constructor(private readonly repos: Repositories) {}
+  constructor(private readonly repos: Pick<Repositories, 'units'>) {}
 
   async on(code: string, day: string): Promise<Unit | undefined> {
     let units = this.#byCode.get(code);

@@ -6,7 +6,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import { Mutex } from './mutex';
+import { currentLane, Mutex } from './mutex';
 
 /**
  * Kysely driver for the embedded PGlite engine. PGlite has a single connection, so the
@@ -26,7 +26,8 @@ export class PGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    await this.#lock.acquire();
+    // Statements of background work (an import) wait while a request is queued.
+    await this.#lock.acquire(currentLane());
     return this.#connection;
   }
 

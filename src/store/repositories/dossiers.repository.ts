@@ -194,7 +194,7 @@ export class DossiersRepository {
         ${column(rows, (r) => r.digitizedInput)}::boolean[], ${column(rows, (r) => r.digitizedOutput)}::boolean[],
         ${column(rows, (r) => r.hasFee)}::boolean[], ${column(rows, (r) => r.paidOnline)}::boolean[],
         ${column(rows, (r) => r.rating)}::text[], ${column(rows, (r) => r.contentHash)}::text[])
-      ON CONFLICT (source, code) DO UPDATE SET
+      ON CONFLICT (source, code, unit_id) DO UPDATE SET
         unit_id = excluded.unit_id, procedure_id = excluded.procedure_id, channel = excluded.channel,
         online_mode = excluded.online_mode,
         state = excluded.state, received_at = excluded.received_at, received_day = excluded.received_day,
