@@ -218,8 +218,9 @@ export async function importDossiers(store: Store, input: ImportDossiersInput): 
         });
       });
     });
-  } finally {
+  } catch (error) {
     await table.close();
+    throw error;
   }
   return result;
 }

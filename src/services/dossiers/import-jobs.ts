@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { ImportRejectedError } from '../../domain/import/import-issue';
 import type { Store } from '../../store/store';
@@ -54,7 +54,8 @@ export class ImportJobs {
         job.error = error instanceof ImportRejectedError || error instanceof Error ? error.message : String(error);
       })
       .finally(async () => {
-        await rm(input.dir ?? input.path, { recursive: true, force: true }).catch(() => undefined);
+        await rm(input.path, { force: true }).catch(() => undefined);
+        if (input.dir) await rmdir(input.dir).catch(() => undefined);
         this.#running.delete(job.id);
         setTimeout(() => this.#jobs.delete(job.id), 3600_000).unref();
       });
