@@ -131,6 +131,7 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'GET /api/dossier-imports/jobs/{jobId}': { kind: 'scoped', request: (t) => get(`/api/dossier-imports/jobs/${t.job}`) },
+  'POST /api/dossier-imports/jobs/{jobId}/cancel': { kind: 'scoped', request: (t) => send('POST', `/api/dossier-imports/jobs/${t.job}/cancel`, {}) },
   'GET /api/dossier-imports/{runId}/rejected.xlsx': { kind: 'scoped', request: (t) => get(`/api/dossier-imports/${t.run}/rejected.xlsx`) },
   'GET /api/import-sources/{source}': { kind: 'scoped', request: (t) => get(`/api/import-sources/motcua?unitId=${t.unit}`) },
   'PUT /api/import-sources/{source}': {
