@@ -24,6 +24,8 @@ export interface Schema {
   reporting_obligations: ReportingObligationsTable;
   unit_procedures: UnitProceduresTable;
   register_entries: RegisterEntriesTable;
+  unit_data_revisions: UnitDataRevisionsTable;
+  report_data_checks: ReportDataChecksTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -324,4 +326,18 @@ export interface RegisterEntriesTable {
   data: ColumnType<unknown, string, string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** A unit's data revision, raised by every statement that writes its dossiers (migration 020). */
+export interface UnitDataRevisionsTable {
+  unit_id: number;
+  revision: ColumnType<string | number, number | undefined, number>;
+}
+
+/** The subtree revision a report was computed at, and the last comparison of its dossier figures. */
+export interface ReportDataChecksTable {
+  report_id: number;
+  computed_revision: ColumnType<string | number, number, number>;
+  checked_revision: ColumnType<string | number | null, number | null | undefined, number | null>;
+  changes: ColumnType<unknown, string | undefined, string>;
 }

@@ -9,6 +9,7 @@ import type { Executor } from './repositories/executor';
 import { AuditRepository } from './repositories/audit.repository';
 import { CalendarOverridesRepository } from './repositories/calendar-overrides.repository';
 import { DashboardStatsRepository } from './repositories/dashboard-stats.repository';
+import { DataRevisionsRepository } from './repositories/data-revisions.repository';
 import { DossierStatsRepository } from './repositories/dossier-stats.repository';
 import { DossiersRepository } from './repositories/dossiers.repository';
 import { DossierImportStaging } from './repositories/dossier-import';
@@ -40,6 +41,7 @@ export class Repositories {
   readonly reportDocuments: ReportDocumentsRepository;
   readonly obligations: ReportingObligationsRepository;
   readonly unitLists: UnitListsRepository;
+  readonly dataRevisions: DataRevisionsRepository;
 
   constructor(executor: Executor) {
     this.units = new UnitsRepository(executor);
@@ -56,6 +58,7 @@ export class Repositories {
     this.reportDocuments = new ReportDocumentsRepository(executor);
     this.obligations = new ReportingObligationsRepository(executor);
     this.unitLists = new UnitListsRepository(executor);
+    this.dataRevisions = new DataRevisionsRepository(executor);
   }
 }
 

@@ -42,8 +42,11 @@ export interface CompletenessCell {
 
 /** A line of someone's inbox ("Việc cần làm"). */
 export interface InboxItem {
-  /** due: a report the unit owes; returned: sent back with a reason; review: waiting for the reviewer. */
-  kind: 'due' | 'returned' | 'review';
+  /**
+   * due: a report the unit owes; returned: sent back with a reason; review: waiting for the
+   * reviewer; stale: an approved report whose dossier figures have changed since (to reopen).
+   */
+  kind: 'due' | 'returned' | 'review' | 'stale';
   unit: { id: number; code: string; name: string };
   templateId: string;
   templateTitle: string;
@@ -56,6 +59,8 @@ export interface InboxItem {
   /** The reviewer's reason, for a returned report. */
   comment: string | null;
   submittedAt: string | null;
+  /** Dossier figures that changed since the report was computed: "Tiếp nhận trong kỳ: 15 → 18". */
+  staleFigures?: string[];
 }
 
 export interface CellInput {

@@ -10,6 +10,7 @@ import { inbox } from '../../services/reports/inbox';
 import { listObligations, setObligation } from '../../services/reports/obligations';
 import { approveMany, previewApproveMany, reportHistory, transitionReport } from '../../services/reports/report-workflow';
 import { checkSubmission } from '../../services/reports/submission-check';
+import { getStaleData } from '../../services/reports/stale-data';
 import { changesSinceReturn } from '../../services/reports/changes-since-return';
 import { importReportFile } from '../../services/reports/import-report-file';
 import { CHECKLIST_KINDS } from '../../domain/reports/submission-checklist';
@@ -185,6 +186,26 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
 
     const ChangeValue = z.union([z.number(), z.string(), z.null()]);
     app.get(
+      '/api/reports/:reportId/stale-data',
+      {
+        schema: {
+          tags: ['Gửi và duyệt báo cáo'],
+          summary:
+            'Số liệu từ hồ sơ đã thay đổi sau khi tính báo cáo (hồ sơ nhập hoặc cập nhật sau đó): từng chỉ tiêu với số trong báo cáo và số tính lại từ hồ sơ hiện có; rỗng khi không có gì thay đổi',
+          params: reportParams,
+          response: {
+            200: z.object({
+              figures: z.array(z.object({ rowId: z.string(), before: ChangeValue, after: ChangeValue })),
+              lines: z.array(z.string()).describe('"3.2.4. Tổng số hồ sơ TTHC đã tiếp nhận: 15 → 18"'),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => getStaleData(store, requireUser(request), request.params.reportId),
+    );
+
+    app.get(
       '/api/reports/:reportId/changes-since-return',
       {
         schema: {
@@ -268,7 +289,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
             200: z.object({
               items: z.array(
                 z.object({
-                  kind: z.enum(['due', 'returned', 'review']),
+                  kind: z.enum(['due', 'returned', 'review', 'stale']).describe('stale: báo cáo đã duyệt có số liệu từ hồ sơ đã thay đổi sau đó (mở lại để đính chính)'),
                   unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
                   templateId: z.string(),
                   templateTitle: z.string(),
@@ -280,6 +301,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
                   status: z.string().nullable(),
                   comment: z.string().nullable(),
                   submittedAt: z.string().nullable(),
+                  staleFigures: z.array(z.string()).optional().describe('Chỉ tiêu tính từ hồ sơ đã thay đổi sau khi tính báo cáo: "…: 15 → 18"'),
                 }),
               ),
             }),

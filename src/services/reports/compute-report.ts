@@ -95,6 +95,8 @@ export async function computeReport(
   const rule = parseCutoffRule(template.cutoff);
   const window = cutoffWindow(period, rule);
   const cumulative = cumulativeWindow(period, rule);
+  // Read before the statistics: a write landing in between makes the report look stale, never fresh.
+  const dataRevision = await store.dataRevisions.subtreeRevision(unit.id);
   const [periodStats, cumulativeStats] = await Promise.all([
     computeDossierStats(store, null, { unitId: unit.id, from: window.from, to: window.to }),
     computeDossierStats(store, null, { unitId: unit.id, from: cumulative.from, to: cumulative.to }),
@@ -124,6 +126,7 @@ export async function computeReport(
     );
     // A recomputation that finds the same figures leaves the report (and its revision) as it was.
     if (!sameValues(before, values)) await repos.reports.saveValues(report.id, values, { userId: user?.id ?? null, action: 'compute', changes: diff(before, values) });
+    await repos.dataRevisions.markComputed(report.id, dataRevision);
     return view(repos, (await repos.reports.findById(report.id))!, unit, values, user);
   });
 }

@@ -9,6 +9,7 @@ import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
 import { shippedTemplates } from '../templates/check-report';
 import { dayInVietnam, obligationFor } from './reporting-scope';
+import { staleLinesOf } from './stale-data';
 
 /**
  * What waits for someone. An officer: the reports due from their unit (not yet submitted, or
@@ -73,7 +74,38 @@ export async function inbox(store: Store, user: SessionUser, options: { today?: 
       items.push(item);
     }
   }
+  await addStaleData(store, user, items, today);
   return items.sort(compareInboxItems);
+}
+
+/** How far back an approved report is watched for changed dossier figures. */
+const STALE_WATCH_DAYS = 400;
+
+/**
+ * Stale data (#11 item 5): each line with a report says which of its dossier figures changed since
+ * it was computed; an approved report whose figures changed gets a line of its own ("stale"), for
+ * its unit and for the reviewers above it, to be reopened for correction.
+ */
+async function addStaleData(store: Store, user: SessionUser, items: InboxItem[], today: string): Promise<void> {
+  const withReport = items.filter((i) => i.reportId !== null);
+  const reports = new Map((await Promise.all(withReport.map((i) => store.reports.findById(i.reportId!)))).filter((r): r is ReportRecord => !!r).map((r) => [r.id, r]));
+  const unitIds = user.role === 'officer' ? [user.unit.id] : [...(await store.units.subtreeIds(user.unit.id))].filter((id) => user.role !== 'reviewer' || id !== user.unit.id);
+  const since = new Date(Date.parse(`${today}T00:00:00Z`) - STALE_WATCH_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const approved = (await store.reports.listForUnits(unitIds)).filter((r) => r.status === 'approved' && r.windowTo >= since);
+  const stale = await staleLinesOf(store, [...reports.values(), ...approved]);
+  for (const item of withReport) {
+    const lines = stale.get(item.reportId!);
+    if (lines) item.staleFigures = lines;
+  }
+  const units = new Map<number, { id: number; code: string; name: string }>();
+  for (const report of approved) {
+    const lines = stale.get(report.id);
+    if (!lines) continue;
+    const unit = units.get(report.unitId) ?? (await store.units.findById(report.unitId));
+    if (!unit) continue;
+    units.set(unit.id, unit);
+    items.push({ ...itemOfReport('stale', unit, report, null), staleFigures: lines });
+  }
 }
 
 /** An inbox line for a report that exists, without a deadline of its own. */

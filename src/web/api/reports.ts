@@ -205,3 +205,12 @@ export const saveReportDocument = (id: number, body: { meta?: DocumentMeta; narr
 
 /** The download address of the report as DOCX, XLSX or PDF (a plain link: the session cookie suffices). */
 export const reportExportUrl = (id: number, format: 'docx' | 'xlsx' | 'pdf') => `/api/reports/${id}/export?format=${format}`;
+
+/** Dossier figures that changed since the report was computed (#11 item 5). */
+export interface StaleData {
+  figures: Array<{ rowId: string; before: number | string | null; after: number | string | null }>;
+  /** "3.2.4. Tổng số hồ sơ TTHC đã tiếp nhận: 15 → 18". */
+  lines: string[];
+}
+
+export const getStaleData = (id: number, signal?: AbortSignal): Promise<StaleData> => api.get<StaleData>(`/api/reports/${id}/stale-data`, withSignal(signal));

@@ -39,6 +39,9 @@ export function InboxPage() {
               <InboxTable id="inbox-due" title="Báo cáo đến hạn" items={groups.due} empty="Không có báo cáo nào đến hạn." today={today} />
             </>
           )}
+          {groups.stale.length > 0 && (
+            <InboxTable id="inbox-stale" title="Báo cáo đã duyệt có số liệu hồ sơ thay đổi" items={groups.stale} empty="" today={today} />
+          )}
           {reviews && (
             <>
               <InboxTable id="inbox-review" title="Báo cáo chờ duyệt" items={groups.review} empty="Không có báo cáo nào chờ duyệt." today={today} />

@@ -21,6 +21,7 @@ import { ReportWorkflowBar } from '../reports/ReportWorkflowBar';
 import { ReviewAttentionPanel } from '../reports/ReviewAttentionPanel';
 import { ChangesSinceReturnPanel } from '../reports/ChangesSinceReturnPanel';
 import { ReportFileImport } from '../reports/ReportFileImport';
+import { StaleDataNotice } from '../reports/StaleDataNotice';
 import { toTemplate } from '../reports/template';
 import { useReportDraft } from '../reports/useReportDraft';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -86,6 +87,7 @@ function ReportEditor({ initial, template }: { initial: Report; template: Templa
       )}
       {reviewing && <ReviewAttentionPanel attention={report.attention} />}
       {wasReturned && <ChangesSinceReturnPanel reportId={report.id} revision={report.revision} />}
+      <StaleDataNotice report={report} onRecompute={readOnly ? null : () => void draft.recompute()} busy={draft.busy !== null} />
       <ReportWorkflowBar report={report} unsaved={draft.unsaved} onDone={draft.replace} />
       {readOnly ? (
         <Notice kind="info">{readOnlyReason(report.status)}</Notice>

@@ -15,7 +15,7 @@ interface Props {
 
 /** One kind of work (due, returned, waiting for review) as a table with the action beside each report. */
 export function InboxTable({ id, title, items, empty, today }: Props) {
-  const review = items.some((i) => i.kind === 'review');
+  const review = items.some((i) => i.kind === 'review' || i.kind === 'stale');
   const returned = items.some((i) => i.kind === 'returned');
   return (
     <section className="inbox-section" aria-labelledby={id}>
@@ -61,8 +61,18 @@ function InboxRow({ item, review, returned, today }: { item: InboxItem; review: 
       <td className="nowrap">{item.periodLabel}</td>
       <td>{item.templateTitle}</td>
       <td className="nowrap">{review ? formatInstant(item.submittedAt) : deadlineText(item.deadline, today)}</td>
-      <td className="nowrap">
+      <td>
         {overdue && <span className="badge badge-overdue">Quá hạn</span>} {item.status ? <span className={`report-status status-${item.status}`}>{reportStatusLabel(item.status)}</span> : <span className="hint">Chưa lập</span>}
+        {item.staleFigures && item.staleFigures.length > 0 && (
+          <div className="stale-note">
+            <strong>Số liệu hồ sơ đã thay đổi sau khi tính báo cáo:</strong>
+            <ul>
+              {item.staleFigures.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </td>
       {returned && <td className="inbox-comment">{item.comment ?? ''}</td>}
       <td className="actions">
@@ -70,7 +80,7 @@ function InboxRow({ item, review, returned, today }: { item: InboxItem; review: 
           <CreateReportButton unitId={item.unit.id} templateId={item.templateId} periodId={item.periodId} context={context} />
         ) : (
           <Link className="button button-small" to={`/bao-cao/${item.reportId}`}>
-            {item.kind === 'review' ? 'Xem và duyệt' : item.kind === 'returned' ? 'Sửa và gửi lại' : 'Mở báo cáo'}
+            {item.kind === 'review' ? 'Xem và duyệt' : item.kind === 'returned' ? 'Sửa và gửi lại' : item.kind === 'stale' ? 'Xem và mở lại để đính chính' : 'Mở báo cáo'}
             <span className="visually-hidden"> {review ? `của ${item.unit.name}, ` : ''}{context}</span>
           </Link>
         )}

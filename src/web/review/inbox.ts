@@ -8,6 +8,8 @@ export interface InboxGroups {
   returned: InboxItem[];
   /** Reports waiting for the reviewer, nearest deadline first. */
   review: InboxItem[];
+  /** Approved reports whose dossier figures changed since. */
+  stale: InboxItem[];
 }
 
 export function groupInbox(items: readonly InboxItem[]): InboxGroups {
@@ -16,6 +18,7 @@ export function groupInbox(items: readonly InboxItem[]): InboxGroups {
     due: sorted.filter((i) => i.kind === 'due'),
     returned: sorted.filter((i) => i.kind === 'returned'),
     review: sorted.filter((i) => i.kind === 'review'),
+    stale: sorted.filter((i) => i.kind === 'stale'),
   };
 }
 
@@ -25,10 +28,12 @@ export function inboxSummary(items: readonly InboxItem[]): string {
   const overdue = items.filter((i) => i.timeliness === 'overdue').length;
   const returned = items.filter((i) => i.kind === 'returned').length;
   const review = items.filter((i) => i.kind === 'review').length;
+  const stale = items.filter((i) => (i.staleFigures?.length ?? 0) > 0).length;
   const parts = [
     overdue > 0 ? `${overdue} báo cáo quá hạn` : '',
     returned > 0 ? `${returned} báo cáo bị trả lại` : '',
     review > 0 ? `${review} báo cáo chờ duyệt` : '',
+    stale > 0 ? `${stale} báo cáo có số liệu hồ sơ đã thay đổi` : '',
   ].filter(Boolean);
   return `Bạn có ${items.length} việc cần làm${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
 }
