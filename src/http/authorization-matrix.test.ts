@@ -178,6 +178,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/reports/{reportId}/submission-check': { kind: 'scoped', request: (t) => get(`/api/reports/${t.report}/submission-check`) },
   'GET /api/reports/{reportId}/changes-since-return': { kind: 'scoped', request: (t) => get(`/api/reports/${t.report}/changes-since-return`) },
+  'GET /api/reports/{reportId}/stale-data': { kind: 'scoped', request: (t) => get(`/api/reports/${t.report}/stale-data`) },
   'POST /api/reports/import': {
     kind: 'scoped',
     request: (t) => send('POST', '/api/reports/import', { template: 'mac-dinh-xa', unit: t.unitCode, period: '2026-Q1', values: {} }),
