@@ -9,6 +9,7 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 
 // Each page is loaded when it is first opened, not with the app: a commune's first visit fetches
 // the login and home pages only (the dashboard alone brings the chart library).
+const Index766Page = lazy(() => import('../pages/Index766Page').then((m) => ({ default: m.Index766Page })));
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CalendarPage = lazy(() => import('../pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const CompletenessPage = lazy(() => import('../pages/CompletenessPage').then((m) => ({ default: m.CompletenessPage })));
@@ -40,6 +41,7 @@ export function App() {
               <Route path="nhap-ho-so" element={<ImportPage />} />
               <Route path="thong-ke" element={<StatsPage />} />
               <Route path="bang-dieu-khien" element={<DashboardPage />} />
+              <Route path="chi-so-766" element={<Index766Page />} />
               <Route path="bao-cao" element={<ReportsPage />} />
               <Route path="bao-cao/:reportId" element={<ReportPage />} />
               <Route path="viec-can-lam" element={<InboxPage />} />

@@ -39,6 +39,11 @@ export const NAV_ITEMS: NavItem[] = [
     description: 'Biểu đồ xu hướng các tỷ lệ chính, xếp hạng và phân bố các đơn vị trực thuộc, tình hình nộp báo cáo; tải ảnh PNG và số liệu XLSX.',
   },
   {
+    to: '/chi-so-766',
+    label: 'Chỉ số 766',
+    description: 'Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) tính từ hồ sơ của đơn vị: điểm từng nhóm, hồ sơ làm mất điểm, xu hướng 12 tháng, xếp hạng đơn vị trực thuộc.',
+  },
+  {
     to: '/bao-cao',
     label: 'Báo cáo',
     description: 'Lập báo cáo cải cách hành chính định kỳ theo biểu mẫu của tỉnh: số liệu hồ sơ tính tự động, kiểm tra lỗi ngay khi nhập, lưu bản nháp.',
