@@ -12,6 +12,8 @@ const COMMAND_ACTIONS: Readonly<Record<string, string>> = {
   'users add': 'users.add',
   'units import': 'units.import',
   'procedures import': 'procedures.import',
+  'lists procedures import': 'unit-procedures.import',
+  'lists register import': 'register.import',
   'import dossiers': 'dossiers.import',
   'demo dossiers': 'demo.dossiers',
   'report compute': 'report.compute',
@@ -30,7 +32,7 @@ const COMMAND_ACTIONS: Readonly<Record<string, string>> = {
 };
 
 /** Commands that only read: recorded only when refused. `rollup` is a download only with --xlsx. */
-const READS = new Set(['index', 'index766 score', 'index766 trend', 'index766 profiles', 'index766 schema', 'stats', 'procedures list', 'obligations list', 'audit-log', 'template list', 'template show']);
+const READS = new Set(['index', 'index766 score', 'index766 trend', 'index766 profiles', 'index766 schema', 'stats', 'procedures list', 'obligations list', 'audit-log', 'template list', 'template show', 'lists procedures show', 'lists register show']);
 
 /** The person at the terminal, for rows no account is behind. */
 export const operatorActor = () => {

@@ -6,6 +6,7 @@ import { translateCommanderError } from './commander-messages';
 import { registerServeCommand } from './commands/serve';
 import { registerAuditLogCommand } from './commands/audit-log';
 import { registerIndex766Commands } from './commands/index766';
+import { registerListCommands } from './commands/lists';
 import { registerBackupCommands } from './commands/backup';
 import { registerDbCommands } from './commands/db';
 import { registerUnitsCommands } from './commands/units';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program);
   registerAuditLogCommand(program);
   registerIndex766Commands(program);
+  registerListCommands(program);
   applyVietnameseErrors(program);
   return program;
 }

@@ -13,6 +13,7 @@ import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { index766Routes } from './index766/index766.routes';
+import { unitListsRoutes } from './unit-lists/unit-lists.routes';
 import { dossiersRoutes } from './dossiers/dossiers.routes';
 import { importsRoutes } from './dossiers/imports.routes';
 import { statsRoutes } from './dossiers/stats.routes';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes(store));
   await app.register(dashboardRoutes(store));
   await app.register(index766Routes(store));
+  await app.register(unitListsRoutes(store));
   await app.register(templatesRoutes(store));
   await app.register(reportsRoutes(store));
   await app.register(reportDocumentsRoutes(store));

@@ -80,6 +80,10 @@ const period = 'templateId=mac-dinh-xa&periodId=2026-Q1';
 /** Rows of commune B in a one-stop export, as a foreign caller would upload them. */
 const FOREIGN_ROWS = [DOSSIER_HEADER, 'HS-BIMAT-B,02020,1.001022,,,,Trực tiếp,07/01/2026 09:00,12/01/2026 17:00,,,Đang giải quyết,,,,,'].join('\n');
 
+/** A well-formed row of the procedure list and of the staff register, so the refusal is about who asks. */
+const LIST_CELLS = { code: 'X1', name: 'Thủ tục trộm', field: 'Hộ tịch', mode: 'Toàn trình', validFrom: '01/01/2026' };
+const STAFF_CELLS = { position: 'Chủ tịch', category: 'Cán bộ', startDay: '01/01/2026' };
+
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { kind: 'public', request: () => get('/api/health') },
   'POST /api/auth/login': { kind: 'public', request: () => send('POST', '/api/auth/login', { username: 'officer.b', password: 'sai-mat-khau' }) },
@@ -212,6 +216,29 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/index766/inputs': {
     kind: 'scoped',
     request: (t) => send('PUT', '/api/index766/inputs', { unitId: t.unit, month: '2026-01', values: { tthc_cong_bo: 5 } }),
+  },
+
+  'GET /api/units/{unitId}/procedures': { kind: 'scoped', request: (t) => get(`/api/units/${t.unit}/procedures`) },
+  'POST /api/units/{unitId}/procedures': { kind: 'scoped', request: (t) => send('POST', `/api/units/${t.unit}/procedures`, { cells: LIST_CELLS }) },
+  'PUT /api/units/{unitId}/procedures/{entryId}': { kind: 'scoped', request: (t) => send('PUT', `/api/units/${t.unit}/procedures/1`, { cells: LIST_CELLS }) },
+  'DELETE /api/units/{unitId}/procedures/{entryId}': { kind: 'scoped', request: (t) => send('DELETE', `/api/units/${t.unit}/procedures/1`) },
+  'POST /api/units/{unitId}/procedures/import': {
+    kind: 'scoped',
+    request: (t) => {
+      const body = multipartBody({}, { field: 'file', name: 'danh-muc.csv', content: 'Mã thủ tục,Tên thủ tục,Lĩnh vực,Hiệu lực từ\nX1,Thủ tục trộm,Hộ tịch,01/01/2026' });
+      return { method: 'POST', url: `/api/units/${t.unit}/procedures/import`, headers: body.headers, payload: body.payload };
+    },
+  },
+  'GET /api/units/{unitId}/registers/{register}': { kind: 'scoped', request: (t) => get(`/api/units/${t.unit}/registers/staff`) },
+  'POST /api/units/{unitId}/registers/{register}': { kind: 'scoped', request: (t) => send('POST', `/api/units/${t.unit}/registers/staff`, { cells: STAFF_CELLS }) },
+  'PUT /api/units/{unitId}/registers/{register}/{entryId}': { kind: 'scoped', request: (t) => send('PUT', `/api/units/${t.unit}/registers/staff/1`, { cells: STAFF_CELLS }) },
+  'DELETE /api/units/{unitId}/registers/{register}/{entryId}': { kind: 'scoped', request: (t) => send('DELETE', `/api/units/${t.unit}/registers/staff/1`) },
+  'POST /api/units/{unitId}/registers/{register}/import': {
+    kind: 'scoped',
+    request: (t) => {
+      const body = multipartBody({}, { field: 'file', name: 'can-bo.csv', content: 'Chức danh,Loại,Từ ngày\nChủ tịch,Cán bộ,01/01/2026' });
+      return { method: 'POST', url: `/api/units/${t.unit}/registers/staff/import`, headers: body.headers, payload: body.payload };
+    },
   },
 };
 

@@ -10,20 +10,19 @@ import {
 } from '../../domain/registers/registers';
 import type { Unit } from '../../domain/units/unit';
 import type { Repositories, Store } from '../../store/store';
-import { assertUnitAccess } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
-import { forbidden, invalidInput } from '../errors';
+import { invalidInput } from '../errors';
 import { readKeyedTable } from './read-table';
 
 /** The most entries one register file may hold. */
 export const MAX_REGISTER_ROWS = 5_000;
 
-const NOT_THIS_UNIT = 'Không tìm thấy dòng này trong sổ của đơn vị.';
 
 async function unitFor(repos: Repositories, user: SessionUser | null, unitId: number, mode: 'read' | 'write'): Promise<Unit> {
   if (user) return assertUnitAccess(repos, user, unitId, mode);
   const unit = await repos.units.findById(unitId);
-  if (!unit) throw forbidden('Bạn không có quyền truy cập dữ liệu của đơn vị này.');
+  if (!unit) throw noAccess();
   return unit;
 }
 
@@ -54,7 +53,7 @@ export async function saveRegisterEntry(
     let before: RegisterEntry | undefined;
     if (entryId !== undefined) {
       before = await repos.unitLists.entry(entryId);
-      if (!before || before.unitId !== unit.id || before.register !== register) throw forbidden(NOT_THIS_UNIT);
+      if (!before || before.unitId !== unit.id || before.register !== register) throw noAccess();
       await repos.unitLists.updateEntry(entryId, entry);
       id = entryId;
     } else {
@@ -75,7 +74,7 @@ export async function deleteRegisterEntry(store: Store, user: SessionUser, unitI
   const unit = await unitFor(store, user, unitId, 'write');
   await store.transaction(async (repos) => {
     const before = await repos.unitLists.entry(entryId);
-    if (!before || before.unitId !== unit.id || before.register !== register) throw forbidden(NOT_THIS_UNIT);
+    if (!before || before.unitId !== unit.id || before.register !== register) throw noAccess();
     await repos.unitLists.deleteEntry(entryId);
     await repos.audit.record({
       userId: user.id,

@@ -12,17 +12,16 @@ import {
 } from '../../domain/procedures/unit-procedure';
 import type { Unit } from '../../domain/units/unit';
 import type { Repositories, Store } from '../../store/store';
-import { assertUnitAccess } from '../access/assert-unit-access';
+import { assertUnitAccess, noAccess } from '../access/assert-unit-access';
 import type { SessionUser } from '../auth/session-user';
-import { forbidden, invalidInput } from '../errors';
+import { invalidInput } from '../errors';
 import { readKeyedTable } from './read-table';
 
-const NOT_THIS_UNIT = 'Không tìm thấy thủ tục này trong danh mục của đơn vị.';
 
 async function unitFor(repos: Repositories, user: SessionUser | null, unitId: number, mode: 'read' | 'write'): Promise<Unit> {
   if (user) return assertUnitAccess(repos, user, unitId, mode);
   const unit = await repos.units.findById(unitId);
-  if (!unit) throw forbidden('Bạn không có quyền truy cập dữ liệu của đơn vị này.');
+  if (!unit) throw noAccess();
   return unit;
 }
 
@@ -57,7 +56,7 @@ export async function saveUnitProcedure(
     let before: UnitProcedure | undefined;
     if (entryId !== undefined) {
       before = await repos.unitLists.procedure(entryId);
-      if (!before || before.unitId !== unit.id) throw forbidden(NOT_THIS_UNIT);
+      if (!before || before.unitId !== unit.id) throw noAccess();
       const clash = (await repos.unitLists.procedures(unit.id)).find((p) => p.id !== entryId && p.code === procedure.code && p.validFrom === procedure.validFrom);
       if (clash) throw invalidInput(`Danh mục đã có thủ tục ${procedure.code} có hiệu lực từ ngày này.`);
       await repos.unitLists.updateProcedure(entryId, procedure);
@@ -83,7 +82,7 @@ export async function deleteUnitProcedure(store: Store, user: SessionUser, unitI
   const unit = await unitFor(store, user, unitId, 'write');
   await store.transaction(async (repos) => {
     const before = await repos.unitLists.procedure(entryId);
-    if (!before || before.unitId !== unit.id) throw forbidden(NOT_THIS_UNIT);
+    if (!before || before.unitId !== unit.id) throw noAccess();
     await repos.unitLists.deleteProcedure(entryId);
     await repos.audit.record({ userId: user.id, unitId: unit.id, action: 'unit-procedures.delete', subject: `${unit.name}: ${before.code}`, details: { before } });
   });
