@@ -3,3 +3,4 @@ export {};
 await import('./units');
 await import('./rollup'); // a few seconds; alone: npx tsx bench/rollup.ts
 await import('./dossiers');
+await import('./import-reads'); // reads while 100,000 dossiers are imported; alone: npx tsx bench/import-reads.ts

@@ -133,6 +133,9 @@ export class DossierImportStaging {
     // One publish at a time (several server processes on PostgreSQL): the fact deltas are computed
     // from the stored versions, which another publish must not change in between.
     await sql`SELECT pg_advisory_xact_lock(7305001)`.execute(trx);
+    // A temporary table has no statistics until analysed: without them the joins below are planned
+    // for a handful of rows.
+    await sql`ANALYZE ${this.#rows}`.execute(trx);
     const key = sql`d.source = s.source AND d.code = s.code AND d.unit_id = s.unit_id`;
     const counts = await sql<{ inserted: number; updated: number; unchanged: number }>`
       SELECT count(*) FILTER (WHERE d.id IS NULL)::int AS inserted,
