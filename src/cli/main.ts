@@ -7,6 +7,7 @@ import { registerServeCommand } from './commands/serve';
 import { registerAuditLogCommand } from './commands/audit-log';
 import { registerIndex766Commands } from './commands/index766';
 import { registerListCommands } from './commands/lists';
+import { registerAuditCommand } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerDbCommands } from './commands/db';
 import { registerUnitsCommands } from './commands/units';
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerAuditLogCommand(program);
   registerIndex766Commands(program);
   registerListCommands(program);
+  registerAuditCommand(program);
   applyVietnameseErrors(program);
   return program;
 }
