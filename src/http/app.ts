@@ -25,7 +25,9 @@ import { ImportJobs } from '../services/dossiers/import-jobs';
 import { auditLogRoutes } from './audit/audit-log.routes';
 import { registerAuditTrail } from './audit/audit-trail';
 import { registerRequestAuth } from './auth/request-auth';
-import { registerErrorHandling } from './errors';
+import { BODY_LIMIT, registerErrorHandling } from './errors';
+import { registerInputGuards } from './input-guards';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits';
 import { healthRoutes } from './system/health.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
@@ -46,13 +48,15 @@ export interface AppOptions {
   secureCookie?: boolean;
   throttle?: LoginThrottle;
   importJobs?: ImportJobs;
+  /** General request limits per address and per account (default DEFAULT_RATE_LIMITS); false for none. */
+  rateLimits?: RateLimits | false;
   /** Largest accepted upload, in bytes (default 200 MB). */
   uploadLimit?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
-  const app = Fastify({ ...serverLogOptions(options.logger), trustProxy: false });
+  const app = Fastify({ ...serverLogOptions(options.logger), trustProxy: false, bodyLimit: BODY_LIMIT });
   registerRequestId(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -83,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, { limits: { fileSize: options.uploadLimit ?? 200 * 1024 * 1024, files: 1 } });
   registerAuditTrail(app, store);
   registerRequestAuth(app, store);
+  await registerRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  registerInputGuards(app);
 
   const throttle = options.throttle ?? new LoginThrottle();
   await app.register(healthRoutes(store));

@@ -3,6 +3,11 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ImportRejectedError } from '../domain/import/import-issue';
 import { AppError } from '../services/errors';
 
+/** The largest JSON body accepted (Fastify's default); file uploads have their own limit. */
+export const BODY_LIMIT = 1024 * 1024;
+
+const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('vi-VN')} MB` : `${Math.round(bytes / 1024).toLocaleString('vi-VN')} KB`);
+
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
@@ -36,6 +41,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error.statusCode === 429) {
       return reply.status(429).send(errorBody('too_many_requests', 'Quá nhiều yêu cầu. Vui lòng thử lại sau.'));
+    }
+    if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(errorBody('payload_too_large', `Nội dung gửi lên quá lớn (tối đa ${formatBytes(request.routeOptions.bodyLimit ?? BODY_LIMIT)}). Hãy gửi ít dữ liệu hơn hoặc chia nhỏ.`));
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      // Any other refusal Fastify itself raises keeps its status, with a Vietnamese message.
+      return reply.status(error.statusCode).send(errorBody('invalid_request', 'Yêu cầu không hợp lệ.'));
     }
     // The cause goes to the log (with the request id) — never to the caller.
     request.log.error({ err: error, route: request.routeOptions.url, method: request.method }, 'unexpected error: answered 500');

@@ -32,7 +32,7 @@ export const REDACTED_PATHS = [
  * the audit row. Requests are logged by method, address and status only — never bodies, cookies
  * or headers — so a password or a token cannot reach the log.
  */
-export function serverLogOptions(logger: boolean | RequestLogOptions | undefined): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader' | 'requestIdLogLabel'> {
+export function serverLogOptions(logger: boolean | RequestLogOptions | undefined): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader'> {
   const options = logger === true ? {} : logger || undefined;
   return {
     logger: options
@@ -44,7 +44,6 @@ export function serverLogOptions(logger: boolean | RequestLogOptions | undefined
       : false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    requestIdLogLabel: 'reqId',
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/auth/role';
+import { parseDate } from '../domain/text/iso-date';
 import { UNIT_LEVELS } from '../domain/units/unit';
 
 /** Shared response shapes: one definition feeds validation, the OpenAPI document and the web app's types. */
@@ -7,7 +8,16 @@ export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
   .meta({ id: 'Error' });
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.');
+/** A real calendar date (no 31/02, no month 13, years 1000–9999), written YYYY-MM-DD. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.')
+  .refine((text) => parseDate(text) === text, 'Ngày không có thật (kiểm tra ngày, tháng, năm).');
+
+/** A database id: a positive integer that fits the id columns. */
+export const Id = z.coerce.number().int().positive().max(2_147_483_647, 'Mã số quá lớn.');
+/** The same in a JSON body, where a number must be a number. */
+export const BodyId = z.number().int().positive().max(2_147_483_647, 'Mã số quá lớn.');
 
 export const UnitSchema = z
   .object({

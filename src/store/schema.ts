@@ -6,6 +6,7 @@ export interface Schema {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   calendar_overrides: CalendarOverridesTable;
   procedures: ProceduresTable;
@@ -56,6 +57,11 @@ export interface UsersTable {
   unit_id: number;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  at: Timestamp;
 }
 
 export interface SessionsTable {

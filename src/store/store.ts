@@ -21,6 +21,7 @@ import { ReportsRepository } from './repositories/reports.repository';
 import { ReportingObligationsRepository } from './repositories/reporting-obligations.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { UnitListsRepository } from './repositories/unit-lists.repository';
+import { LoginFailuresRepository } from './repositories/login-failures.repository';
 import { UnitsRepository } from './repositories/units.repository';
 import { UsersRepository } from './repositories/users.repository';
 import type { Schema } from './schema';
@@ -30,6 +31,7 @@ export class Repositories {
   readonly units: UnitsRepository;
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
+  readonly loginFailures: LoginFailuresRepository;
   readonly audit: AuditRepository;
   readonly calendarOverrides: CalendarOverridesRepository;
   readonly procedures: ProceduresRepository;
@@ -47,6 +49,7 @@ export class Repositories {
     this.units = new UnitsRepository(executor);
     this.users = new UsersRepository(executor);
     this.sessions = new SessionsRepository(executor);
+    this.loginFailures = new LoginFailuresRepository(executor);
     this.audit = new AuditRepository(executor);
     this.calendarOverrides = new CalendarOverridesRepository(executor);
     this.procedures = new ProceduresRepository(executor);

@@ -5,8 +5,11 @@ const MAX_ITEMS = 200;
 /** Larger details are replaced by a note of their size: the log keeps who did what, not bulk data. */
 export const MAX_DETAILS_CHARS = 16_000;
 
+/** NUL cannot be stored in text or JSON by PostgreSQL: a refused input that carried one is recorded with ␀ in its place. */
+export const visibleNul = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\u2400') : text);
+
 function redactValue(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… (${value.length} ký tự)` : value;
+  if (typeof value === 'string') return visibleNul(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… (${value.length} ký tự)` : value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '…';
   if (Array.isArray(value)) {
@@ -14,7 +17,7 @@ function redactValue(value: unknown, depth: number): unknown {
     return value.length > MAX_ITEMS ? [...items, `… (${value.length} phần tử)`] : items;
   }
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, SECRET_KEY.test(key) ? '***' : redactValue(item, depth + 1)]),
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => [visibleNul(key), SECRET_KEY.test(key) ? '***' : redactValue(item, depth + 1)]),
   );
 }
 

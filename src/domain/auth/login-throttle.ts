@@ -1,35 +1,47 @@
 /**
- * Slows down password guessing: after `maxFailures` failed logins for one key
- * (username + client address) within `windowMs`, further attempts are refused until the
- * window has passed. Kept in memory: one server process is the unit of deployment.
+ * The name an account is looked up by: what the user typed, Unicode-normalised (NFC), trimmed,
+ * inner whitespace collapsed and case-folded. Sign-in and the throttle both use it, so " Admin\t"
+ * and "admin" are one name to both — adding spaces or a tab no longer buys more guesses.
+ */
+export function normaliseUsername(typed: string): string {
+  return typed.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export interface ThrottleKey {
+  key: string;
+  /** Failures allowed for this key within the window. */
+  max: number;
+}
+
+/**
+ * Slows down password guessing. Failures are counted (in the store, so a restart does not reset
+ * them) per key within `windowMs`:
+ * - one name from one address: `maxFailures` (5) — the ordinary lock-out;
+ * - one name from any address: `perUser` (20) — guessing one account from many machines;
+ * - one address for any name: `perAddress` (30) — trying one password on many accounts.
+ * Once a key has its allowed failures in the window, further attempts wait until the oldest ages out.
  */
 export class LoginThrottle {
-  readonly #failures = new Map<string, number[]>();
-
   constructor(
     readonly maxFailures = 5,
     readonly windowMs = 15 * 60_000,
+    readonly perUser = 20,
+    readonly perAddress = 30,
   ) {}
 
-  /** Milliseconds until the key may try again; 0 when it may try now. */
-  retryAfter(key: string, now: number): number {
-    const recent = this.#recent(key, now);
-    if (recent.length < this.maxFailures) return 0;
-    return recent[recent.length - this.maxFailures]! + this.windowMs - now;
+  keys(typedUsername: string, address: string): ThrottleKey[] {
+    const name = normaliseUsername(typedUsername);
+    return [
+      { key: `pair:${name}|${address}`, max: this.maxFailures },
+      { key: `user:${name}`, max: this.perUser },
+      { key: `address:${address}`, max: this.perAddress },
+    ];
   }
 
-  recordFailure(key: string, now: number): void {
-    this.#failures.set(key, [...this.#recent(key, now), now]);
-  }
-
-  reset(key: string): void {
-    this.#failures.delete(key);
-  }
-
-  #recent(key: string, now: number): number[] {
-    const kept = (this.#failures.get(key) ?? []).filter((at) => at > now - this.windowMs);
-    if (kept.length === 0) this.#failures.delete(key);
-    else this.#failures.set(key, kept);
-    return kept;
+  /** Milliseconds until a key with these failure times (oldest first) may try again; 0 when it may try now. */
+  retryAfter(failures: readonly number[], max: number, now: number): number {
+    const recent = failures.filter((at) => at > now - this.windowMs);
+    if (recent.length < max) return 0;
+    return Math.max(0, recent[recent.length - max]! + this.windowMs - now);
   }
 }

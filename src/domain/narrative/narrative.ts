@@ -77,15 +77,45 @@ export const SectionSchema: z.ZodType<Section, unknown> = z.lazy(() =>
     .strict(),
 );
 
-export const NarrativeSchema = z
-  .object({
-    /** Before section I: "Thực hiện Công văn số …, UBND xã … báo cáo … như sau:". */
-    preamble: z.array(BlockSchema).default([]),
-    sections: z.array(SectionSchema).default([]),
-    /** After the last section: "Trên đây là báo cáo …./.". */
-    closing: z.array(BlockSchema).default([]),
-  })
-  .strict();
+/** Sections nest I. → 1. → a) in print; a few levels more are tolerated, a thousand are an attack or a broken file. */
+export const MAX_SECTION_DEPTH = 8;
+export const SECTION_DEPTH_MESSAGE = `Mục lồng nhau quá sâu: tối đa ${MAX_SECTION_DEPTH} cấp (I. → 1. → a) …).`;
+
+/** How deep sections nest in a narrative as read (not yet checked), counted without recursion. */
+export function sectionDepthOf(raw: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[(raw as { sections?: unknown } | null)?.sections, 1]];
+  while (stack.length > 0) {
+    const [list, depth] = stack.pop()!;
+    if (!Array.isArray(list)) continue;
+    for (const section of list) {
+      deepest = Math.max(deepest, depth);
+      if (deepest > MAX_SECTION_DEPTH) return deepest;
+      stack.push([(section as { children?: unknown } | null)?.children, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+export const NarrativeSchema = z.preprocess(
+  (raw, ctx) => {
+    // Checked before the recursive schema walks it: a thousand levels must not reach the parser.
+    if (sectionDepthOf(raw) > MAX_SECTION_DEPTH) {
+      ctx.addIssue({ code: 'custom', message: SECTION_DEPTH_MESSAGE });
+      return z.NEVER;
+    }
+    return raw;
+  },
+  z
+    .object({
+      /** Before section I: "Thực hiện Công văn số …, UBND xã … báo cáo … như sau:". */
+      preamble: z.array(BlockSchema).default([]),
+      sections: z.array(SectionSchema).default([]),
+      /** After the last section: "Trên đây là báo cáo …./.". */
+      closing: z.array(BlockSchema).default([]),
+    })
+    .strict(),
+);
 export type Narrative = z.infer<typeof NarrativeSchema>;
 
 /** The generators a template may place in its narrative. */

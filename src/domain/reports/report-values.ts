@@ -3,6 +3,7 @@ import type { IsoDate } from '../calendar/plain-date';
 import type { UnitLevel } from '../units/unit';
 import { procedureValue, type DossiersByProcedure, type UnitProcedure } from '../procedures/unit-procedure';
 import { registerValue, type RegisterEntry } from '../registers/registers';
+import { valueBoundProblem } from './value-bounds';
 import { evaluateFormula, formulaNames, parseFormula, roundTo } from '../templates/formula';
 import type { Template, TemplateRow } from '../templates/template';
 import { parseViNumber } from '../templates/vi-number';
@@ -206,6 +207,11 @@ export function applyValueChanges(
     }
     if (row.kind === 'heading') {
       problems.push(`Dòng tiêu đề "${row.code ?? row.label}" không nhận số liệu.`);
+      continue;
+    }
+    const outOfBounds = valueBoundProblem(row, change.value);
+    if (outOfBounds) {
+      problems.push(outOfBounds);
       continue;
     }
     const existing = values.get(row.id);

@@ -179,7 +179,24 @@ export function rollUp(template: Template, sources: readonly RollupSource[], opt
     const contributions = withFormulaParts(template, row, contributionsOf(row), sources);
     result.set(row.id, finish(recompute(template, row, contributions, sources, result, base(row, 'recompute', contributions))));
   }
+  for (const rolled of result.values()) keepFinite(rolled);
   return result;
+}
+
+export const OVERFLOW_NOTE = 'Không tính được: số liệu của các đơn vị quá lớn (vượt giới hạn tính toán). Hãy kiểm tra lại số liệu đã nhập.';
+
+/** Values saved before the bounds existed (1e308…) can sum past what a number holds: no value then, and a note — never Infinity. */
+function keepFinite(rolled: RolledValue): void {
+  const infinite = (n: unknown) => typeof n === 'number' && !Number.isFinite(n);
+  if (infinite(rolled.value) || infinite(rolled.numerator) || infinite(rolled.denominator)) {
+    if (infinite(rolled.value)) rolled.value = null;
+    if (infinite(rolled.numerator)) rolled.numerator = null;
+    if (infinite(rolled.denominator)) rolled.denominator = null;
+    rolled.note = OVERFLOW_NOTE;
+  }
+  rolled.contributions = rolled.contributions.map((c) =>
+    c.parts && (infinite(c.parts.numerator) || infinite(c.parts.denominator)) ? { ...c, parts: null } : c,
+  );
 }
 
 function coverageOf(contributions: readonly Contribution[], expected: number): RowCoverage {

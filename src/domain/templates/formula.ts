@@ -97,5 +97,7 @@ export function evaluateFormula(formula: Formula, lookup: (name: string) => numb
 
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  return Math.round((value + Number.EPSILON) * factor) / factor;
+  const scaled = (value + Number.EPSILON) * factor;
+  // Beyond 2^53 there are no decimals left to round (and scaling 1e308 would overflow to Infinity).
+  return Number.isFinite(scaled) && Math.abs(scaled) < Number.MAX_SAFE_INTEGER ? Math.round(scaled) / factor : value;
 }

@@ -5,7 +5,7 @@ import { AUDIT_PAGE_MAX, readAuditLog } from '../../services/audit/read-audit-lo
 import type { AuditRecord } from '../../store/repositories/audit.repository';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
-import { errorResponses } from '../schemas';
+import { errorResponses, Id } from '../schemas';
 import { AuditEventSchema, OUTCOMES, RealDate, type AuditEventDto } from './audit-log.schemas';
 
 export function presentAuditEvent(e: AuditRecord): AuditEventDto {
@@ -43,13 +43,13 @@ export function auditLogRoutes(store: Store): FastifyPluginAsyncZod {
             'thực hiện và đơn vị như lúc đó. Lọc theo đơn vị (cả các đơn vị cấp dưới), tên đăng nhập, thao tác (hoặc tiền tố ' +
             'kết thúc bằng dấu chấm, ví dụ "report."), kết quả, khoảng ngày; phân trang bằng beforeId.',
           querystring: z.object({
-            unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+            unitId: Id.optional(),
             username: z.string().max(100).optional(),
             action: z.string().max(100).optional(),
             outcome: z.enum(OUTCOMES).optional(),
             from: RealDate.optional(),
             to: RealDate.optional(),
-            beforeId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+            beforeId: Id.optional(),
             limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).optional(),
           }),
           response: { 200: z.object({ events: z.array(AuditEventSchema), nextBeforeId: z.number().int().nullable() }), ...errorResponses },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { outcomeOfStatus } from '../../domain/audit/audit-actions';
-import { redactForAudit } from '../../domain/audit/redact';
+import { normaliseUsername } from '../../domain/auth/login-throttle';
+import { redactForAudit, visibleNul } from '../../domain/audit/redact';
 import { subjectUnitOf } from '../../services/audit/subject-unit';
 import { currentAuditScope, withAuditScope, type AuditScope } from '../../store/audit/audit-scope';
 import type { Store } from '../../store/store';
@@ -127,10 +128,10 @@ async function recordRequest(store: Store, request: FastifyRequest, reply: Fasti
   let actor: { username: string; name: string } | undefined;
   if (!request.auth && action === 'auth.login') {
     // A failed sign-in: the name typed (an account's, so its admins see it, or an unknown one).
-    const typed = String((body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase().slice(0, 100);
-    const account = typed ? await store.users.findByUsername(typed) : undefined;
+    const typed = normaliseUsername(String((body as { username?: unknown } | undefined)?.username ?? '')).slice(0, 100);
+    const account = typed && !typed.includes('\u0000') ? await store.users.findByUsername(typed) : undefined;
     userId = account?.id ?? null;
-    if (!account) actor = { username: typed, name: typed || '(không rõ)' };
+    if (!account) actor = { username: visibleNul(typed), name: visibleNul(typed) || '(không rõ)' };
   }
   const unitId = await subjectUnitOf(store, { params, body, query }).catch(() => undefined);
   const error = status >= 400 ? errorOf(payload) : undefined;
@@ -142,7 +143,7 @@ async function recordRequest(store: Store, request: FastifyRequest, reply: Fasti
     action,
     outcome: outcomeOfStatus(status),
     status,
-    ...(subject ? { subject } : {}),
+    ...(subject ? { subject: visibleNul(subject) } : {}),
     ...(unitId !== undefined ? { unitId } : {}),
     details: redactForAudit({ ...(params ? { params } : {}), ...(query ? { query } : {}), ...(body !== undefined && body !== null ? { body } : {}), ...(error ? { error } : {}) }),
     channel: 'web',

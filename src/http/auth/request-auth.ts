@@ -17,6 +17,15 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that may change state without a session (there is no token to check yet). */
 const NO_CSRF = new Set(['/api/auth/login']);
 
+/** The host an Origin header names; null for "null" (a sandboxed or file page) and anything unreadable. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Resolves the session cookie on every request, and guards every state-changing API call:
  * a cross-site Origin is refused, and a signed-in call must echo the session's CSRF token.
@@ -28,7 +37,7 @@ export function registerRequestAuth(app: FastifyInstance, store: Store): void {
     request.auth = token ? await authenticate(store, token) : null;
     if (!UNSAFE.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
-    if (origin && new URL(origin).host !== request.headers.host) {
+    if (origin !== undefined && originHost(origin) !== request.headers.host) {
       throw forbidden('Yêu cầu từ trang web khác bị từ chối.');
     }
     if (NO_CSRF.has(request.url.split('?')[0]!)) return;

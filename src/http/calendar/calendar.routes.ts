@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getCalendarYear } from '../../services/calendar/get-calendar-year';
+import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, getCalendarYear } from '../../services/calendar/get-calendar-year';
+
+const YEAR_RANGE = `năm nằm ngoài phạm vi hỗ trợ (${CALENDAR_MIN_YEAR}–${CALENDAR_MAX_YEAR}).`;
+const Year = z.coerce.number().int().min(CALENDAR_MIN_YEAR, YEAR_RANGE).max(CALENDAR_MAX_YEAR, YEAR_RANGE);
 import {
   deleteCalendarOverride,
   listCalendarOverrides,
@@ -11,7 +14,7 @@ import type { Store } from '../../store/store';
 import type { CalendarOverrideRecord } from '../../store/repositories/calendar-overrides.repository';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
-import { errorResponses, IsoDate, UnitSchema } from '../schemas';
+import { BodyId, errorResponses, Id, IsoDate, UnitSchema } from '../schemas';
 
 const CalendarDaySchema = z
   .object({
@@ -58,8 +61,8 @@ export function calendarRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Lịch làm việc'],
           summary: 'Lịch làm việc cả năm của một đơn vị: ngày nghỉ, ngày làm bù, âm lịch',
-          params: z.object({ year: z.coerce.number().int() }),
-          querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }),
+          params: z.object({ year: Year }),
+          querystring: z.object({ unitId: Id.optional() }),
           response: {
             200: z.object({
               year: z.number(),
@@ -88,7 +91,7 @@ export function calendarRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Lịch làm việc'],
           summary: 'Ngày nghỉ, ngày làm việc riêng của tỉnh và các đơn vị trong tỉnh',
-          querystring: z.object({ year: z.coerce.number().int().optional() }),
+          querystring: z.object({ year: Year.optional() }),
           response: { 200: z.object({ overrides: z.array(OverrideSchema) }), ...errorResponses },
         },
       },
@@ -110,7 +113,7 @@ export function calendarRoutes(store: Store): FastifyPluginAsyncZod {
             kind: z.enum(OVERRIDE_KINDS),
             reason: z.string().max(300),
             legalRef: z.string().max(300).nullable().optional(),
-            unitId: z.number().int().positive(),
+            unitId: BodyId,
           }),
           response: { 200: OverrideSchema, ...errorResponses },
         },
@@ -127,7 +130,7 @@ export function calendarRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Lịch làm việc'],
           summary: 'Xóa một ngày riêng (quản trị viên; cần X-CSRF-Token)',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: Id }),
           response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
         },
       },

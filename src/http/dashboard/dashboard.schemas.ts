@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DASHBOARD_RATES, TREND_RATES } from '../../services/dashboard/rates';
 import { TREND_KINDS } from '../../services/dashboard/periods';
-import { UnitSchema } from '../schemas';
+import { Id, UnitSchema } from '../schemas';
 
 /** Shapes of the dashboard API: one definition feeds validation, the OpenAPI document and the web page's types. */
 
@@ -23,7 +23,7 @@ export const FormatQuery = z.enum(['json', 'xlsx']).default('json').describe('js
 const RuleQuery = z.string().optional().describe('Quy tắc chốt số liệu: nd09 (mặc định), calendar hoặc day:D');
 
 export const TrendQuerySchema = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: Id,
   kind: z.enum(TREND_KINDS).default('quarter').describe('Loại kỳ: month, quarter, half, year'),
   periodId: z.string().optional().describe('Kỳ cuối cùng (ví dụ 2026-Q1); mặc định kỳ hiện tại'),
   count: z.coerce.number().int().min(1).max(60).optional().describe('Số kỳ (mặc định: 12 tháng, 8 quý, 6 nửa năm, 5 năm)'),
@@ -32,7 +32,7 @@ export const TrendQuerySchema = z.object({
 });
 
 export const RankingQuerySchema = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: Id,
   periodId: z.string().optional().describe('Kỳ (2026-Q1, 2025-M11, 2026-H1, 2025-9M, 2025 hoặc 2026-01-01..2026-01-31); mặc định quý hiện tại'),
   rate: z.enum(DASHBOARD_RATES).default('on_time_pct'),
   order: z.enum(['desc', 'asc']).default('desc').describe('desc: tỷ lệ cao xếp trước (mặc định); asc: thấp xếp trước'),
@@ -106,7 +106,12 @@ export const TableXlsxBodySchema = z
   .object({
     title: z.string().min(1).max(300),
     subtitle: z.array(z.string().max(500)).max(5).optional(),
-    sheetName: z.string().min(1).max(31).optional(),
+    sheetName: z
+      .string()
+      .min(1)
+      .max(31)
+      .refine((name) => !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name) && name.trim() !== '', 'Tên trang tính không được chứa : \\ / ? * [ ], không được để trống hay bắt đầu, kết thúc bằng dấu nháy đơn (\').')
+      .optional(),
     fileName: z.string().min(1).max(120),
     columns: z
       .array(z.object({ header: z.string().min(1).max(200), format: z.enum(['text', 'integer', 'percent', 'date']) }))

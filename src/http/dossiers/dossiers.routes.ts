@@ -9,7 +9,7 @@ import type { Store } from '../../store/store';
 import type { DossierRecord } from '../../store/repositories/dossiers.repository';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
-import { errorResponses, IsoDate, UnitSchema } from '../schemas';
+import { BodyId, errorResponses, Id, IsoDate, UnitSchema } from '../schemas';
 
 const DossierSchema = z
   .object({
@@ -102,9 +102,9 @@ export function dossiersRoutes(store: Store): FastifyPluginAsyncZod {
           tags: ['Hồ sơ'],
           summary: 'Sổ theo dõi hồ sơ của một đơn vị và các đơn vị trực thuộc, có lọc và phân trang',
           querystring: z.object({
-            unitId: z.coerce.number().int().positive(),
+            unitId: Id,
             field: z.string().optional(),
-            procedureId: z.coerce.number().int().positive().optional(),
+            procedureId: Id.optional(),
             channel: z.enum(CHANNELS).optional(),
             state: z.enum(DOSSIER_STATES).optional(),
             overdueOn: IsoDate.optional().describe('Chỉ hồ sơ đang giải quyết đã quá hạn vào ngày này'),
@@ -167,7 +167,7 @@ export function dossiersRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Hồ sơ'],
           summary: 'Một hồ sơ với dòng thời gian xử lý và các bước có thể làm tiếp',
-          params: z.object({ dossierId: z.coerce.number().int().positive() }),
+          params: z.object({ dossierId: Id }),
           response: {
             200: z.object({
               dossier: DossierSchema,
@@ -206,10 +206,10 @@ export function dossiersRoutes(store: Store): FastifyPluginAsyncZod {
           tags: ['Hồ sơ'],
           summary: 'Tiếp nhận hồ sơ tại Bộ phận Một cửa (cần X-CSRF-Token); ngày hẹn trả tính theo lịch làm việc',
           body: z.object({
-            unitId: z.number().int().positive(),
-            procedureId: z.number().int().positive(),
+            unitId: BodyId,
+            procedureId: BodyId,
             channel: z.enum(CHANNELS),
-            receivedAt: z.string().optional(),
+            receivedAt: z.string().max(40).optional(),
             digitizedInput: z.boolean().optional(),
             hasFee: z.boolean().optional(),
             paidOnline: z.boolean().optional(),
@@ -230,10 +230,10 @@ export function dossiersRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Hồ sơ'],
           summary: 'Ghi một bước xử lý hồ sơ (yêu cầu bổ sung, tạm dừng, có kết quả, trả kết quả, trả lại, rút) — cần X-CSRF-Token',
-          params: z.object({ dossierId: z.coerce.number().int().positive() }),
+          params: z.object({ dossierId: Id }),
           body: z.object({
             kind: z.enum(EVENT_KINDS),
-            at: z.string().optional(),
+            at: z.string().max(40).optional(),
             note: z.string().max(1000).optional(),
             digitizedOutput: z.boolean().optional(),
             rating: z.enum(RATINGS).nullable().optional(),

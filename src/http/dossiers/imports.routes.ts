@@ -13,7 +13,7 @@ import { noAccess } from '../../services/access/assert-unit-access';
 import { AppError, invalidInput } from '../../services/errors';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
-import { errorResponses, fileResponses } from '../schemas';
+import { BodyId, errorResponses, fileResponses, Id } from '../schemas';
 
 const RowIssueSchema = z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() });
 const JobSchema = z
@@ -158,7 +158,7 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
         schema: {
           tags: ['Nhập hồ sơ'],
           summary: 'Tải các dòng bị từ chối của một lần nhập (XLSX, kèm lý do) để sửa và nhập lại — người nhập, hoặc người có quyền với đơn vị của lần nhập',
-          params: z.object({ runId: z.coerce.number().int().positive() }),
+          params: z.object({ runId: Id }),
           response: fileResponses,
         },
       },
@@ -193,7 +193,7 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
           summary:
             'Cách đọc cột một đơn vị trong phạm vi của mình (mặc định: đơn vị của mình) dùng khi nhập từ một nguồn: của đơn vị, nếu không thì của cấp trên gần nhất, nếu không thì mặc định; cùng các cột chuẩn và tên tương đương',
           params: z.object({ source: SOURCE_NAME }),
-          querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }),
+          querystring: z.object({ unitId: Id.optional() }),
           response: {
             200: ColumnMapView.extend({ canonical: z.record(z.string(), z.array(z.string())) }),
             ...errorResponses,
@@ -214,7 +214,7 @@ export function importsRoutes(store: Store, jobs: ImportJobs): FastifyPluginAsyn
           summary:
             'Lưu cách đọc cột cho một nguồn, riêng cho một đơn vị trong phạm vi (mặc định: đơn vị của mình — tỉnh với quản trị viên tỉnh); áp dụng cho đơn vị đó và các đơn vị cấp dưới chưa có cách riêng (quản trị viên; cần X-CSRF-Token)',
           params: z.object({ source: SOURCE_NAME }),
-          body: z.object({ columnMap: ColumnMap, unitId: z.number().int().positive().optional() }),
+          body: z.object({ columnMap: ColumnMap, unitId: BodyId.optional() }),
           response: { 200: ColumnMapView, ...errorResponses },
         },
       },

@@ -4,7 +4,7 @@ import { computeDossierStats } from '../../services/dossiers/compute-dossier-sta
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
-import { errorResponses, IsoDate, UnitSchema } from '../schemas';
+import { errorResponses, Id, IsoDate, UnitSchema } from '../schemas';
 
 const RateSchema = z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number() });
 const StatsSchema = z
@@ -39,7 +39,7 @@ export function statsRoutes(store: Store): FastifyPluginAsyncZod {
           tags: ['Thống kê'],
           summary: 'Thống kê hồ sơ một cửa của một đơn vị (gồm đơn vị trực thuộc) từ ngày đến ngày (tính cả hai đầu); định nghĩa trong docs/metrics.md',
           querystring: z.object({
-            unitId: z.coerce.number().int().positive(),
+            unitId: Id,
             from: IsoDate,
             to: IsoDate,
             by: z.enum(['field', 'procedure', 'unit']).optional(),

@@ -21,10 +21,10 @@ import { fileNamePart } from '../../services/reports/export-report';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
-import { errorResponses, fileResponses, UnitSchema } from '../schemas';
+import { BodyId, errorResponses, fileResponses, Id, UnitSchema } from '../schemas';
 import { presentReport, ReportSchema } from '../templates/reports.routes';
 
-const reportParams = z.object({ reportId: z.coerce.number().int().positive() });
+const reportParams = z.object({ reportId: Id });
 const periodIdsParam = z
   .string()
   .min(1)
@@ -32,7 +32,7 @@ const periodIdsParam = z
   .describe('Các kỳ, cách nhau bằng dấu phẩy: 2026-Q1,2026-Q2');
 
 const RollupQuery = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: Id,
   templateId: z.string().min(1),
   periodId: z.string().min(1),
   basis: z.enum(['approved', 'submitted']).default('approved').describe('approved: chỉ báo cáo đã duyệt; submitted: cả báo cáo đã gửi chờ duyệt'),
@@ -122,7 +122,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
         presentReport(await transitionReport(store, requireUser(request), request.params.reportId, request.body.action, request.body)),
     );
 
-    const ReportIds = z.array(z.number().int().positive()).min(1).max(500);
+    const ReportIds = z.array(BodyId).min(1).max(500);
 
     app.post(
       '/api/reports/approve-many/preview',
@@ -151,7 +151,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
             reportIds: ReportIds,
             comment: z.string().max(4000).nullable().optional(),
             confirmedCount: z.number().int().min(0).describe('Số báo cáo người duyệt đã xác nhận (bằng số báo cáo trong reportIds)'),
-            confirmedFlagged: z.array(z.number().int().positive()).max(500).optional().describe('Các báo cáo cần xem riêng mà người duyệt vẫn xác nhận duyệt'),
+            confirmedFlagged: z.array(BodyId).max(500).optional().describe('Các báo cáo cần xem riêng mà người duyệt vẫn xác nhận duyệt'),
           }),
           response: {
             200: z.object({ outcomes: z.array(z.object({ reportId: z.number(), ok: z.boolean(), message: z.string(), needsReview: z.boolean().optional() })) }),
@@ -339,7 +339,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Gửi và duyệt báo cáo'],
           summary: 'Giao (hoặc sửa) nghĩa vụ báo cáo cho các đơn vị trực thuộc — cần X-CSRF-Token',
-          body: z.object({ unitId: z.number().int().positive(), templateId: z.string(), periodKinds: z.array(z.enum(PERIOD_KINDS)), deadlineDays: z.number().int() }),
+          body: z.object({ unitId: BodyId, templateId: z.string(), periodKinds: z.array(z.enum(PERIOD_KINDS)), deadlineDays: z.number().int() }),
           response: { 200: ObligationSchema, ...errorResponses },
         },
       },
@@ -350,7 +350,7 @@ export function reportWorkflowRoutes(store: Store): FastifyPluginAsyncZod {
     );
 
     const CompletenessQuery = z.object({
-      unitId: z.coerce.number().int().positive(),
+      unitId: Id,
       templateId: z.string().min(1),
       periodIds: periodIdsParam,
     });

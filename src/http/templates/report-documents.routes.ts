@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, exportReport } from '../../services/reports/export-repo
 import { getReportDocument, updateReportDocument, type ReportDocument } from '../../services/reports/report-document';
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
-import { errorResponses, fileResponses } from '../schemas';
+import { errorResponses, fileResponses, Id } from '../schemas';
 
 /** The shapes are checked by the service (DocumentMetaSchema, NarrativeSchema) with Vietnamese messages naming the field. */
 export const ReportDocumentSchema = z
@@ -38,7 +38,7 @@ const present = (doc: ReportDocument) => ({ ...doc, meta: { ...doc.meta }, narra
 
 export function reportDocumentsRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
-    const params = z.object({ reportId: z.coerce.number().int().positive() });
+    const params = z.object({ reportId: Id });
 
     app.get(
       '/api/reports/:reportId/document',

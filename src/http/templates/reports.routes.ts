@@ -5,7 +5,7 @@ import { browseReports, MAX_PAGE_SIZE } from '../../services/reports/browse-repo
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
-import { errorResponses, UnitSchema } from '../schemas';
+import { BodyId, errorResponses, Id, UnitSchema } from '../schemas';
 import { REPORT_ACTION_LABELS, REPORT_STATUS_LABELS, REPORT_STATUSES, TRANSITION_ACTIONS } from '../../domain/reports/workflow';
 import type { ReportEventRecord } from '../../store/repositories/reports.repository';
 import { FindingSchema } from './templates.routes';
@@ -117,7 +117,7 @@ export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
           tags: ['Báo cáo'],
           summary: 'Các báo cáo của một đơn vị và đơn vị trực thuộc, lọc theo biểu mẫu, kỳ, trạng thái; phân trang',
           querystring: z.object({
-            unitId: z.coerce.number().int().positive().describe('đơn vị: với cán bộ thẩm định và quản trị, gồm mọi đơn vị trực thuộc'),
+            unitId: Id.describe('đơn vị: với cán bộ thẩm định và quản trị, gồm mọi đơn vị trực thuộc'),
             templateId: z.string().max(80).optional(),
             periodId: z.string().max(20).optional().describe('kỳ báo cáo, như 2026-Q1'),
             status: z.enum(REPORT_STATUSES).optional(),
@@ -164,7 +164,7 @@ export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Báo cáo'],
           summary: 'Lập (hoặc tính lại) báo cáo của đơn vị cho một kỳ theo biểu mẫu — số liệu lấy từ hồ sơ (cần X-CSRF-Token)',
-          body: z.object({ unitId: z.number().int().positive(), templateId: z.string(), periodId: z.string() }),
+          body: z.object({ unitId: BodyId, templateId: z.string(), periodId: z.string() }),
           response: { 200: ReportSchema, ...errorResponses },
         },
       },
@@ -177,7 +177,7 @@ export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Báo cáo'],
           summary: 'Một báo cáo: giá trị với nguồn gốc, kết quả kiểm tra, lời giải trình',
-          params: z.object({ reportId: z.coerce.number().int().positive() }),
+          params: z.object({ reportId: Id }),
           response: { 200: ReportSchema, ...errorResponses },
         },
       },
@@ -190,7 +190,7 @@ export function reportsRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Báo cáo'],
           summary: 'Nhập/sửa số liệu của báo cáo nháp; sửa số tự động cần lý do (cần X-CSRF-Token)',
-          params: z.object({ reportId: z.coerce.number().int().positive() }),
+          params: z.object({ reportId: Id }),
           body: z.object({
             changes: z.array(z.object({ rowId: z.string(), value: z.union([z.number(), z.string(), z.null()]), reason: z.string().nullable().optional() })),
             justifications: z.array(z.object({ rule: z.string(), rowId: z.string(), text: z.string() })).optional(),

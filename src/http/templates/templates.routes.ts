@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { checkReport, shippedTemplates } from '../../services/templates/check-report';
 import { notFound } from '../../services/errors';
 import { requireUser } from '../auth/request-auth';
-import { errorResponses } from '../schemas';
+import { errorResponses, Id } from '../schemas';
 import type { Template } from '../../domain/templates/template';
 import type { Store } from '../../store/store';
 import { templatesForUnit } from '../../services/templates/templates-for-unit';
@@ -41,7 +41,7 @@ export function templatesRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Biểu mẫu'],
           summary: 'Các biểu mẫu báo cáo; với unitId: chỉ các biểu mẫu của tỉnh của đơn vị, cho cấp của đơn vị hoặc cấp dưới',
-          querystring: z.object({ unitId: z.coerce.number().int().positive().optional().describe('đơn vị xem biểu mẫu (thường là đơn vị của người dùng)') }),
+          querystring: z.object({ unitId: Id.optional().describe('đơn vị xem biểu mẫu (thường là đơn vị của người dùng)') }),
           response: {
             200: z.object({
               templates: z.array(

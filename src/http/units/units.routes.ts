@@ -4,9 +4,9 @@ import { browseUnits, getUnitDetail, getUnitSubtree } from '../../services/units
 import type { Store } from '../../store/store';
 import { requireUser } from '../auth/request-auth';
 import { presentUnit } from '../presenters';
-import { errorResponses, IsoDate, UnitNodeSchema, UnitSchema } from '../schemas';
+import { errorResponses, Id, IsoDate, UnitNodeSchema, UnitSchema } from '../schemas';
 
-const UnitIdParams = z.object({ unitId: z.coerce.number().int().positive() });
+const UnitIdParams = z.object({ unitId: Id });
 const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 
 export function unitsRoutes(store: Store): FastifyPluginAsyncZod {
@@ -18,10 +18,10 @@ export function unitsRoutes(store: Store): FastifyPluginAsyncZod {
           tags: ['Đơn vị hành chính'],
           summary: 'Danh mục đơn vị: cấp tỉnh, đơn vị trực thuộc (parentId) hoặc tìm theo tên, có/không dấu (q)',
           querystring: z.object({
-            parentId: z.coerce.number().int().positive().optional(),
+            parentId: Id.optional(),
             q: z.string().max(100).optional(),
             asOf: IsoDate.optional().describe('Chỉ lấy đơn vị còn hiệu lực vào ngày này'),
-            withinId: z.coerce.number().int().positive().optional().describe('Chỉ tìm trong cây của đơn vị này'),
+            withinId: Id.optional().describe('Chỉ tìm trong cây của đơn vị này'),
             limit: z.coerce.number().int().min(1).max(500).optional(),
           }),
           response: { 200: z.object({ units: z.array(UnitNodeSchema) }), ...errorResponses },

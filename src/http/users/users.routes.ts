@@ -7,7 +7,7 @@ import { requireUser, SESSION_COOKIE } from '../auth/request-auth';
 import { sessionIdOf } from '../../services/auth/sessions';
 import { changeOwnPassword } from '../../services/users/change-own-password';
 import { presentUser } from '../presenters';
-import { ErrorSchema, errorResponses, UserSchema } from '../schemas';
+import { BodyId, errorResponses, ErrorSchema, Id, UserSchema } from '../schemas';
 
 export function usersRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,7 +38,7 @@ export function usersRoutes(store: Store): FastifyPluginAsyncZod {
             displayName: z.string().min(1).max(200),
             password: z.string().min(1).max(200),
             role: z.enum(ROLES),
-            unitId: z.number().int().positive(),
+            unitId: BodyId,
           }),
           response: { 201: UserSchema, 409: ErrorSchema, ...errorResponses },
         },
@@ -56,14 +56,14 @@ export function usersRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['Tài khoản'],
           summary: 'Sửa tài khoản: họ tên, vai trò, đơn vị, khóa/mở khóa, đặt lại mật khẩu (cần tiêu đề X-CSRF-Token)',
-          params: z.object({ userId: z.coerce.number().int().positive() }),
+          params: z.object({ userId: Id }),
           body: z.object({
             displayName: z.string().max(200).optional(),
             active: z.boolean().optional(),
             password: z.string().max(200).optional().describe('mật khẩu mới do quản trị viên đặt lại; các phiên của tài khoản kết thúc'),
             role: z.enum(ROLES).optional(),
-            unitId: z.number().int().positive().optional().describe('chuyển tài khoản sang đơn vị khác trong phạm vi quản lý'),
-          }),
+            unitId: BodyId.optional().describe('chuyển tài khoản sang đơn vị khác trong phạm vi quản lý'),
+          }).refine((body) => Object.values(body).some((v) => v !== undefined), 'Không có gì để sửa: hãy gửi ít nhất một trong displayName, active, password, role, unitId.'),
           response: { 200: UserSchema, ...errorResponses },
         },
       },

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { LoginThrottle } from '../../domain/auth/login-throttle';
+import { normaliseUsername, type LoginThrottle } from '../../domain/auth/login-throttle';
 import type { Store } from '../../store/store';
 import { tooManyRequests, unauthorized } from '../errors';
 import { DUMMY_HASH, verifyPassword } from './password';
@@ -28,18 +28,27 @@ export interface Session {
 
 export async function login(store: Store, throttle: LoginThrottle, input: LoginInput): Promise<Session> {
   const now = input.now ?? new Date();
-  const key = `${input.username.toLowerCase()}|${input.clientKey}`;
-  const wait = throttle.retryAfter(key, now.getTime());
+  const keys = throttle.keys(input.username, input.clientKey);
+  const failures = await store.loginFailures.since(
+    keys.map((k) => k.key),
+    new Date(now.getTime() - throttle.windowMs),
+  );
+  const wait = Math.max(...keys.map((k) => throttle.retryAfter(failures.get(k.key) ?? [], k.max, now.getTime())));
   if (wait > 0) {
     throw tooManyRequests(`Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 60_000)} phút.`);
   }
-  const user = await store.users.findByUsername(input.username.trim().toLowerCase());
+  const user = await store.users.findByUsername(normaliseUsername(input.username));
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
-    throttle.recordFailure(key, now.getTime());
+    await store.loginFailures.record(
+      keys.map((k) => k.key),
+      now,
+    );
+    await store.loginFailures.prune(new Date(now.getTime() - throttle.windowMs));
     throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
   }
-  throttle.reset(key);
+  // The account's own failures are forgiven; the address's count stays (it may be guessing others).
+  await store.loginFailures.clear(keys.filter((k) => !k.key.startsWith('address:')).map((k) => k.key));
   const unit = await store.units.findById(user.unitId);
   if (!unit) throw unauthorized('Tài khoản chưa được gắn với đơn vị hợp lệ.');
   const token = newToken();

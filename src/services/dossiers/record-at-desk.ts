@@ -3,6 +3,7 @@ import { formatDateTime, parseDateTime } from '../../domain/calendar/date-time';
 import { CHANNELS, isFinished, RATINGS, type Channel, type Rating } from '../../domain/dossiers/dossier';
 import { EVENT_KINDS, EVENT_LABELS, type DossierEventKind } from '../../domain/dossiers/events';
 import { FactDeltas } from '../../domain/dossiers/facts';
+import { dateRangeProblem, DOSSIER_MIN_DATE } from '../../domain/import/input-bounds';
 import { contentHashOf, factsViewOf } from './dossier-write';
 import { nextState, pauseIntervals } from '../../domain/dossiers/lifecycle';
 import type { Store } from '../../store/store';
@@ -16,12 +17,21 @@ export const DESK_SOURCE = 'desk';
 
 
 
+/**
+ * A desk time as typed, within the bounds of any dossier date (docs/import-files.md): not before
+ * the one-stop shops existed, not after today (a day of slack for time zones).
+ */
 function parseInstant(text: string | undefined, field: string, now: Date): ReturnType<typeof parseDateTime> {
+  let instant: ReturnType<typeof parseDateTime>;
   try {
-    return parseDateTime(text ?? now.toISOString());
+    instant = parseDateTime(text ?? now.toISOString());
   } catch {
     throw invalidInput(`${field}: thời điểm "${text}" không hợp lệ (dd/mm/yyyy HH:mm hoặc YYYY-MM-DDTHH:mm).`);
   }
+  const latest = new Date(now.getTime() + 24 * 60 * 60_000).toISOString().slice(0, 10);
+  const problem = dateRangeProblem(instant.date, DOSSIER_MIN_DATE, latest, 'ở tương lai');
+  if (problem) throw invalidInput(`${field}: ${problem}`);
+  return instant;
 }
 
 export interface ReceiveInput {
