@@ -260,7 +260,7 @@ const CALLERS = ['anonymous', 'officer.a', 'reviewer.q', 'admin.a'] as const;
 type Caller = (typeof CALLERS)[number];
 
 /** Tables that record the calls themselves, not data: sessions, the audit trail, throttles. */
-const NOT_DATA = /^(audit_log|sessions|schema_migrations)$|throttle|attempt|rate_limit/;
+const NOT_DATA = /^(audit_log|sessions|schema_migrations)$|throttle|attempt|rate_limit|login_failures/;
 
 describe(`authorization matrix (${testEngineName()})`, () => {
   let fx: Awaited<ReturnType<typeof openHttpFixture>>;
