@@ -24,6 +24,7 @@ const StatsPage = lazy(() => import('../pages/StatsPage').then((m) => ({ default
 const UnitsPage = lazy(() => import('../pages/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const ChangePasswordPage = lazy(() => import('../pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const AuditLogPage = lazy(() => import('../pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const ListsPage = lazy(() => import('../pages/ListsPage').then((m) => ({ default: m.ListsPage })));
 const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 /** Routes of the SPA; the server answers every non-API path with index.html. */
@@ -48,6 +49,7 @@ export function App() {
               <Route path="tinh-hinh-nop" element={<CompletenessPage />} />
               <Route path="tong-hop" element={<RollupPage />} />
               <Route path="lich" element={<CalendarPage />} />
+              <Route path="danh-muc-so" element={<ListsPage />} />
               <Route path="don-vi" element={<UnitsPage />} />
               <Route path="don-vi/:unitId" element={<UnitsPage />} />
               <Route path="tai-khoan" element={<UsersPage />} />

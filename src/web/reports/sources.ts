@@ -1,12 +1,14 @@
 import { addDays } from '../../domain/calendar/plain-date';
 import type { Channel } from '../../domain/dossiers/dossier';
 import { formulaNames, parseFormula } from '../../domain/templates/formula';
+import { describeProcedureQuery } from '../../domain/procedures/unit-procedure';
+import { describeRegisterQuery, REGISTERS } from '../../domain/registers/registers';
 import type { Template, TemplateRow } from '../../domain/templates/template';
 import { buildUrl } from '../api/client';
 import { formatDate } from '../format/date';
 import { periodWindow } from './periods';
 
-export type SourceKind = 'metric' | 'formula' | 'count_units' | 'manual';
+export type SourceKind = 'metric' | 'formula' | 'count_units' | 'procedures' | 'register' | 'manual';
 
 export function sourceKind(row: TemplateRow): SourceKind {
   const source = row.source;
@@ -14,6 +16,8 @@ export function sourceKind(row: TemplateRow): SourceKind {
   if ('metric' in source) return 'metric';
   if ('formula' in source) return 'formula';
   if ('count_units' in source) return 'count_units';
+  if ('procedures' in source) return 'procedures';
+  if ('register' in source) return 'register';
   return 'manual';
 }
 
@@ -21,6 +25,8 @@ export const SOURCE_LABELS: Record<SourceKind, string> = {
   metric: 'Từ hồ sơ',
   formula: 'Công thức',
   count_units: 'Đếm đơn vị trực thuộc',
+  procedures: 'Từ danh mục TTHC',
+  register: 'Từ sổ theo dõi',
   manual: 'Nhập tay',
 };
 
@@ -101,4 +107,16 @@ export function formulaText(template: Template, formula: string): string {
     text = text.replace(new RegExp(`\\b${name.replace(/\./g, '\\.')}\\b`, 'g'), () => word);
   }
   return text;
+}
+
+/** For a row read from the procedure list or a register: what it counts, and the page that keeps it. */
+export function listSource(row: TemplateRow, scope: ReportScope, viewerUnitId: number): { description: string; href: string; name: string } | null {
+  const source = row.source;
+  if (typeof source !== 'object' || source === null) return null;
+  const donVi = scope.unitId === viewerUnitId ? undefined : scope.unitId;
+  if ('procedures' in source) return { description: describeProcedureQuery(source), href: buildUrl('/danh-muc-so', { so: 'procedures', donVi }), name: 'danh mục TTHC' };
+  if ('register' in source) {
+    return { description: describeRegisterQuery(source), href: buildUrl('/danh-muc-so', { so: source.register, donVi }), name: `sổ ${REGISTERS[source.register].title.toLowerCase()}` };
+  }
+  return null;
 }
