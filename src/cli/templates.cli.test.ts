@@ -19,9 +19,9 @@ const cchc = (...args: string[]) => {
 describe('template and check commands', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('lists the four shipped templates and shows every row as JSON', () => {
+  it('lists the shipped templates and shows every row as JSON', () => {
     const list = JSON.parse(cchc('template', 'list', '--json').stdout) as Array<{ id: string }>;
-    expect(list.map((t) => t.id).sort()).toEqual(['hai-duong-xa-6thang', 'mac-dinh-xa', 'thai-nguyen-xa-quy', 'thanh-hoa-xa-quy']);
+    expect(list.map((t) => t.id).sort()).toEqual(['hai-duong-xa-6thang', 'mac-dinh-xa', 'thai-nguyen-xa-2cap', 'thai-nguyen-xa-quy', 'thanh-hoa-xa-quy']);
     const shown = JSON.parse(cchc('template', 'show', 'thai-nguyen-xa-quy', '--json').stdout);
     const row = shown.rows.find((r: { code: string | null }) => r.code === '3.4.2.');
     expect(row).toMatchObject({ id: 'r_3_4_2', unit: '%', kind: 'percent', source: { formula: 'r_3_4_2_b / r_3_4_2_a * 100' } });

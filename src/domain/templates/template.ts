@@ -200,3 +200,16 @@ export function rowAppliesToLevel(template: Template, row: TemplateRow, level: U
   }
   return true;
 }
+
+/**
+ * The form as a unit of this level fills it: the rows of other levels (and their sub-rows) left out
+ * — a commune does not see the rows about the district. The web form, the DOCX and the XLSX of a
+ * unit's report use it; a roll-up keeps the whole template.
+ */
+export function templateForLevel(template: Template, level: UnitLevel): Template {
+  const kept = template.rows.filter((row) => rowAppliesToLevel(template, row, level));
+  if (kept.length === template.rows.length) return template;
+  const ids = new Set(kept.map((row) => row.id));
+  const rows = kept.map((row) => ({ ...row, childIds: row.childIds.filter((id) => ids.has(id)) }));
+  return { ...template, rows, byId: new Map(rows.map((row) => [row.id, row])) };
+}

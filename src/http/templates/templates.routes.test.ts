@@ -16,11 +16,11 @@ describe('templates a unit sees', () => {
 
   it('lists for a unit only its province’s forms and the forms for every province', async () => {
     const thaiNguyen = await ids('officer.a', fx.units.A);
-    expect(thaiNguyen.body.templates.map((t) => t.id).sort()).toEqual(['mac-dinh-xa', 'thai-nguyen-xa-quy']);
+    expect(thaiNguyen.body.templates.map((t) => t.id).sort()).toEqual(['mac-dinh-xa', 'thai-nguyen-xa-2cap', 'thai-nguyen-xa-quy']);
     const thanhHoa = await ids('officer.c', fx.units.C);
     expect(thanhHoa.body.templates.map((t) => t.id).sort()).toEqual(['mac-dinh-xa', 'thanh-hoa-xa-quy']);
     // The province's reviewer sees the commune forms of its province.
-    expect((await ids('reviewer', fx.units.P)).body.templates.map((t) => t.id).sort()).toEqual(['mac-dinh-xa', 'thai-nguyen-xa-quy']);
+    expect((await ids('reviewer', fx.units.P)).body.templates.map((t) => t.id).sort()).toEqual(['mac-dinh-xa', 'thai-nguyen-xa-2cap', 'thai-nguyen-xa-quy']);
     // Without a unit: every shipped form, each saying which provinces use it.
     const all = await ids('officer.a');
     expect(all.body.templates.find((t) => t.id === 'thai-nguyen-xa-quy')?.provinces).toEqual(['19']);

@@ -1,3 +1,4 @@
+import { templateForLevel } from '../../domain/templates/template';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -91,16 +92,18 @@ export async function exportReport(store: Store, user: SessionUser | null, repor
   const view = await reportViewFor(store, user, reportId);
   const doc = await documentOfView(store, view);
   const fileName = exportFileName(view.unit.code, view.report.periodId, format);
+  // The rows of the unit's level only: a commune's appendix has no rows about the district.
+  const template = templateForLevel(view.template, view.unit.level);
   let buffer: Buffer;
   if (format === 'xlsx') {
     buffer = await reportXlsx({
-      template: view.template,
+      template,
       values: view.values,
-      title: view.template.title,
+      title: template.title,
       subtitle: [doc.meta.appendixSubtitle, view.unit.name].filter(Boolean).join(' – '),
     });
   } else {
-    const docx = await reportDocx({ template: view.template, values: view.values, meta: doc.meta, narrative: doc.narrative, stats: doc.stats, byField: doc.byField });
+    const docx = await reportDocx({ template, values: view.values, meta: doc.meta, narrative: doc.narrative, stats: doc.stats, byField: doc.byField });
     buffer = format === 'pdf' ? await convertWithLibreOffice(docx, 'docx', 'pdf') : docx;
   }
   return { buffer, fileName, contentType: CONTENT_TYPES[format] };

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { Template } from '../../domain/templates/template';
+import { templateForLevel, type Template } from '../../domain/templates/template';
 import { getReport, getTemplate, type Report } from '../api/reports';
 import { useCurrentUser } from '../auth/SessionContext';
 import { todayInVietnam } from '../format/dateTime';
@@ -36,7 +36,10 @@ export function ReportPage() {
   const templateId = report.data?.id === id ? report.data.templateId : null;
   const template = useApiQuery(templateId ? (signal) => getTemplate(templateId, signal) : null, [templateId]);
   const built = useMemo(() => (template.data ? toTemplate(template.data) : null), [template.data]);
-  const loaded = report.data?.id === id && built && built.id === templateId ? { report: report.data, template: built } : null;
+  // The unit fills only the rows of its level: a commune does not see the rows about the district.
+  const level = report.data?.unit.level;
+  const forLevel = useMemo(() => (built && level ? templateForLevel(built, level) : null), [built, level]);
+  const loaded = report.data?.id === id && forLevel && forLevel.id === templateId ? { report: report.data, template: forLevel } : null;
   const title = loaded ? `Báo cáo ${periodTitle(loaded.report.periodId)}` : 'Báo cáo';
   useDocumentTitle(title);
 
