@@ -21,7 +21,7 @@ export interface ImportResult {
 export interface ImportJob {
   id: string;
   file: string;
-  state: 'running' | 'done' | 'failed';
+  state: 'running' | 'done' | 'failed' | 'cancelled';
   rowsRead: number;
   error: string | null;
   result: ImportResult | null;

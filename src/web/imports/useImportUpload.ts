@@ -49,7 +49,8 @@ export function useImportUpload(): [ImportProgressState, (source: string, file: 
         job = await getImportJob(job.id);
         update({ rowsRead: job.rowsRead });
       }
-      if (job.state === 'failed') update({ phase: 'failed', error: new Error(job.error ?? 'Nhập dữ liệu không thành công.') });
+      // A cancelled job (through the API, or the server stopping) stored nothing: shown with its reason like a failure.
+      if (job.state === 'failed' || job.state === 'cancelled') update({ phase: 'failed', error: new Error(job.error ?? 'Nhập dữ liệu không thành công.') });
       else update({ phase: 'done', rowsRead: job.rowsRead, result: job.result });
     } catch (failure) {
       update({ phase: 'failed', error: failure instanceof Error ? failure : new Error(String(failure)) });
