@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAppendix } from '../domain/legacy/read-appendix';
+import { readAppendix, readingValues } from '../domain/legacy/read-appendix';
 import { appendixCell } from '../domain/narrative/appendix';
 import { resolveInterchangeValues } from '../domain/templates/interchange';
 import { demoMeta, demoNarrative, demoValues } from '../export/fixtures/report-fixture';
@@ -104,6 +105,68 @@ describe('reading a report CCHC exported as DOCX', () => {
     const unknown = cchc('audit', paths.demo, '--template', 'khong-co');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('không có biểu mẫu "khong-co"');
+  });
+});
+
+describe('reading an appendix typed by hand in Word', () => {
+  type Cell = string | { text: string; span?: number; merge?: 'restart' | 'continue' };
+  const cell = (c: Cell) => {
+    const spec = typeof c === 'string' ? { text: c } : c;
+    return new TableCell({
+      children: [new Paragraph({ children: [new TextRun(spec.text)] })],
+      ...(spec.span ? { columnSpan: spec.span } : {}),
+      ...(spec.merge ? { verticalMerge: spec.merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+    });
+  };
+  const table = (rows: Cell[][]) => new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })) });
+  // The header as provinces print it: "Kết quả" over "Đơn vị tính | Số liệu", STT and label merged down.
+  const header: Cell[][] = [
+    [{ text: 'STT', merge: 'restart' }, { text: 'Các chỉ tiêu (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)', merge: 'restart' }, { text: 'Kết quả', span: 2 }, { text: 'Ghi chú', merge: 'restart' }],
+    [{ text: '', merge: 'continue' }, { text: '', merge: 'continue' }, 'Đơn vị tính', 'Số liệu', { text: '', merge: 'continue' }],
+  ];
+
+  it('reads values under merged headers, a merged "Trong đó", and a table continued after a page break', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('PHỤ LỤC BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH')] }),
+            table([
+              ...header,
+              ['1.', { text: 'Công tác chỉ đạo, điều hành CCHC', span: 4 }],
+              ['1.1.', 'Tỷ lệ hoàn thành kế hoạch CCHC năm (lũy kế đến thời điểm báo cáo)', '%', '37,5', ''],
+              [{ text: 'Trong đó', merge: 'restart' }, 'Số nhiệm vụ đề ra trong kế hoạch', 'Nhiệm vụ', '8', ''],
+              [{ text: '', merge: 'continue' }, 'Số nhiệm vụ đã hoàn thành', 'Nhiệm vụ', '3', ''],
+              ['2.2.', 'Số VBQPPL đã kiểm tra theo thẩm quyền của Chủ tịch UBND cấp huyện', '-', '-', ''],
+            ]),
+            table([
+              ...header,
+              ['3.4.2.', 'Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận được giải quyết đúng hạn', '%', '98,07%', ''],
+              [{ text: 'Trong đó', merge: 'restart' }, 'Tổng số hồ sơ TTHC đã giải quyết xong', 'Hồ sơ', '1.224', ''],
+              [{ text: '', merge: 'continue' }, 'Số hồ sơ TTHC giải quyết đúng hạn', 'Hồ sơ', '1.100', 'đã đối chiếu sổ'],
+            ]),
+          ],
+        },
+      ],
+    });
+    const path = join(dir, 'go-tay.docx');
+    writeFileSync(path, await Packer.toBuffer(doc));
+    const reading = readAppendix(await readDocxDocument(path), templates.values())!;
+    expect(reading.template.id).toBe('thai-nguyen-xa-quy');
+    expect(reading.unmatched).toEqual([]);
+    expect(reading.values.map((v) => [v.rowId, v.raw, v.value, `${v.where.table}:${v.where.row}`])).toEqual([
+      ['r_1_1', '37,5', 37.5, '1:4'],
+      ['r_1_1_a', '8', 8, '1:5'],
+      ['r_1_1_b', '3', 3, '1:6'],
+      ['r_2_2', '-', null, '1:7'],
+      ['r_3_4_2', '98,07%', 98.07, '2:3'],
+      ['r_3_4_2_a', '1.224', 1224, '2:4'],
+      ['r_3_4_2_b', '1.100', 1100, '2:5'],
+    ]);
+    // 1.100 of 1.224 is 89,87 %, not the 98,07 % printed: the template check says so.
+    const findings = checkReport({ template: reading.template.id, values: readingValues(reading) }, templates).findings;
+    expect(findings.filter((f) => f.row === 'r_3_4_2').map((f) => [f.rule, f.expected])).toEqual([['formula_matches', '89,87']]);
+    expect(findings.filter((f) => f.row === 'r_1_1')).toEqual([]);
   });
 });
 
