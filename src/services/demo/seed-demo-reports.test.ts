@@ -98,6 +98,18 @@ describe(`demo reports for the review workflow (${testEngineName()})`, () => {
     }
   }, 60_000);
 
+  it('gives the demo communes a procedure list and registers, so their reports fill those rows from data', async () => {
+    const officer = await session('xababe');
+    const report = (await store.reports.find(officer.unit.id, T, PREVIOUS[0]!))!;
+    const view = await getReport(store, officer, report.id);
+    const fromLists = view.template.rows.filter((r) => typeof r.source === 'object' && r.source !== null && ('procedures' in r.source || 'register' in r.source));
+    expect(fromLists.length).toBeGreaterThan(10);
+    for (const row of fromLists) expect(view.values.get(row.id)?.provenance, row.id).toBe('computed');
+    const byConcept = (concept: string) => view.values.get(view.template.rows.find((r) => r.concept === concept)!.id)?.value;
+    expect([byConcept('staff.quota'), byConcept('staff.present')]).toEqual([12, 11]); // one vacancy
+    expect((await store.unitLists.entries(officer.unit.id, 'documents')).length).toBeGreaterThan(10);
+  }, 60_000);
+
   it('adds nothing on the next start and leaves the reports people made alone', async () => {
     const before = (await store.reports.listForUnits([...(await store.units.subtreeIds((await session('sonoivu')).unit.id))])).map((r) => [r.id, r.status, r.revision]);
     const again = await seedDemo(store, { today: TODAY });

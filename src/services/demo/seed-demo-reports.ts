@@ -8,6 +8,7 @@ import type { Store } from '../../store/store';
 import type { SessionUser } from '../auth/session-user';
 import { unitCalendar } from '../calendar/unit-calendar';
 import { computeReport, getReport, updateReportValues } from '../reports/compute-report';
+import { isComputedHere } from '../../domain/reports/report-values';
 import { getReportDocument, updateReportDocument } from '../reports/report-document';
 import { dateInVietnam } from '../../domain/calendar/date-time';
 import { paragraph, type Section } from '../../domain/narrative/narrative';
@@ -300,9 +301,23 @@ async function createDemoReport(
 ): Promise<ReportStatus> {
   const { unit, author, reviewer, period, plan, deadline } = input;
   const draft = await computeReport(store, author, { unitId: unit.id, templateId: DEMO_REPORT_TEMPLATE, periodId: period.id });
-  const filled = await updateReportValues(store, author, draft.report.id, {
-    changes: Object.entries(demoCommuneValues(unit.code, period)).map(([rowId, value]) => ({ rowId, value })),
+  // Figures the commune's procedure list and registers already give are not typed again.
+  const typed = Object.entries(demoCommuneValues(unit.code, period)).filter(([rowId]) => {
+    const row = draft.template.byId.get(rowId);
+    return !row || !isComputedHere(row, draft.values.get(rowId));
   });
+  // "Đủ điều kiện" is a judgement the commune types: at least what its list offers online.
+  const offered = (concept: string) => draft.template.rows.find((r) => r.concept === concept);
+  for (const [eligible, given] of [['online.eligible_partial', 'online.procedures_partial'], ['online.eligible_full', 'online.procedures_full']] as const) {
+    const row = offered(eligible);
+    const count = offered(given) && draft.values.get(offered(given)!.id)?.value;
+    if (row && typeof count === 'number') {
+      const index = typed.findIndex(([id]) => id === row.id);
+      if (index >= 0) typed[index] = [row.id, count + Math.abs(input.salt % 3)];
+      else typed.push([row.id, count + Math.abs(input.salt % 3)]);
+    }
+  }
+  const filled = await updateReportValues(store, author, draft.report.id, { changes: typed.map(([rowId, value]) => ({ rowId, value })) });
   const warnings = filled.findings.filter((f) => f.severity === 'warning');
   if (warnings.length > 0) {
     await updateReportValues(store, author, draft.report.id, {

@@ -5,6 +5,7 @@ import type { ImportDossiersResult } from '../dossiers/import-dossiers';
 import { addUser } from '../users/add-user';
 import { importUnits } from '../units/import-units';
 import { DEMO_DOSSIERS_FROM, seedDemoDossiers } from './seed-demo-dossiers';
+import { seedDemoLists } from './seed-demo-lists';
 import { seedDemoReports, type DemoReportsResult } from './seed-demo-reports';
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -73,6 +74,11 @@ export async function seedDemo(store: Store, options: DemoOptions = {}): Promise
   }
   if (!options.today) return { unitsLoaded, accounts, created, dossiers: null, reports: null };
   const dossiers = await seedDemoDossiers(store, demo.province.code, options.today);
+  // The communes' procedure lists and registers, so their reports fill those rows from data.
+  for (const account of demo.accounts) {
+    const unit = await store.units.findByCodeOn(account.unitCode, demo.province.asOf);
+    if (unit?.level === 'commune') await seedDemoLists(store, unit, DEMO_DOSSIERS_FROM, options.today);
+  }
   const reports = await seedDemoReports(store, { provinceCode: demo.province.code, today: options.today, accounts: demo.accounts, dataFrom: DEMO_DOSSIERS_FROM });
   return { unitsLoaded, accounts, created, dossiers, reports };
 }
