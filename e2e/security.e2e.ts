@@ -62,6 +62,8 @@ describe('Content-Security-Policy and stored markup in the browser', () => {
       ['/tai-khoan', 'h1'],
       ['/nhat-ky', 'h1'],
       ['/nhap-ho-so', 'h1'],
+      ['/chi-so-766', 'h1'],
+      ['/danh-muc-so', 'h1'],
     ];
     for (const [path, ready] of pages) {
       await p.goto(path);
