@@ -24,7 +24,7 @@ const session = useBrowserSession(async (server) => {
   const reviewer = (await server.store.users.findByUsername('sonoivu'))!;
   const reviewerUnit = (await server.store.units.findById(reviewer.unitId))!;
   const asReviewer = { id: reviewer.id, username: reviewer.username, displayName: reviewer.displayName, role: reviewer.role, unit: reviewerUnit };
-  await setObligation(server.store, asReviewer, { unitId: reviewerUnit.id, templateId: 'thai-nguyen-xa-quy', periodKinds: ['quarter'], deadlineDays: 5 });
+  await setObligation(server.store, asReviewer, { unitId: reviewerUnit.id, templateId: 'thai-nguyen-xa-2cap', periodKinds: ['quarter'], deadlineDays: 5 });
   await importProcedures(server.store, fileURLToPath(new URL('../demo/procedures.csv', import.meta.url)));
   // More reports than one page of the list holds.
   const other = (await server.store.users.findByUsername('xachodon'))!;

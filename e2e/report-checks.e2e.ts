@@ -18,7 +18,7 @@ import { useBrowserSession } from './support/session';
 
 /*
  * Issue #11 on the demo province: the officer of Xã Ba Bể opens the current quarter's report (the
- * demo's form, thai-nguyen-xa-quy) and presses Gửi at once — it is refused with the list of
+ * demo's form, thai-nguyen-xa-2cap) and presses Gửi at once — it is refused with the list of
  * everything missing and asks why it goes before the data window ends. She writes "không phát sinh"
  * in a row, loads the rest from her interchange file, sends it with a reason, and the DOCX prints "-".
  * The reviewer sees the early submission at the top of the report, and a bulk approval asks for the
@@ -27,7 +27,7 @@ import { useBrowserSession } from './support/session';
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-checks-'));
 const session = useBrowserSession(undefined, () => rmSync(dir, { recursive: true, force: true }));
-const T = 'thai-nguyen-xa-quy';
+const T = 'thai-nguyen-xa-2cap';
 // The quarter whose data window holds today: sending it now is early, whatever the day the test runs.
 const current = periodContaining(todayInVietnam(), 'quarter', parseCutoffRule('nd09'));
 const CURRENT_LABEL = periodLabel(current);
@@ -48,7 +48,7 @@ function communeFile(unitCode: string, period: Period, rest: '-' | 0, without: s
   const values: Record<string, number | string> = { ...demoCommuneValues(unitCode, period) };
   for (const row of requiredRows(template, 'commune')) if (!(row.id in values)) values[row.id] = rest;
   // Rows that are not the commune's, and rows written in the form by hand.
-  for (const id of Object.keys(values)) if (!rowAppliesToLevel(template, template.byId.get(id)!, 'commune') || without.includes(id)) delete values[id];
+  for (const id of Object.keys(values)) if (!template.byId.has(id) || !rowAppliesToLevel(template, template.byId.get(id)!, 'commune') || without.includes(id)) delete values[id];
   const file = {
     template: T,
     unit: unitCode,

@@ -22,7 +22,8 @@ import { templateById } from '../reports/reporting-scope';
 /**
  * The reporting workflow of the demo province (#7), so that the reviewer sees a completeness
  * matrix, a review inbox and a roll-up on the first start:
- *  - the province sets the obligation: template `thai-nguyen-xa-quy` every quarter, half year,
+ *  - the province sets the obligation: template `thai-nguyen-xa-2cap` (the commune form of the
+ *    two-level government: every demo quarter starts after 01/07/2025) every quarter, half year,
  *    nine months and year, due 5 days after the cut-off;
  *  - a handful of communes (the two demo officers' and a few more) have their quarterly reports
  *    for the previous quarters: approved, one late, and in the latest one a report waiting for
@@ -33,7 +34,8 @@ import { templateById } from '../reports/reporting-scope';
  * check of the template. Runs on every start: a report that exists is never touched, an
  * obligation that exists is left as it was set.
  */
-export const DEMO_REPORT_TEMPLATE = 'thai-nguyen-xa-quy';
+/** The Thái Nguyên commune form of the two-level government: every demo quarter is after 01/07/2025. */
+export const DEMO_REPORT_TEMPLATE = 'thai-nguyen-xa-2cap';
 export const DEMO_PERIOD_KINDS: ObligationPeriodKind[] = ['quarter', 'half', 'nine_months', 'year'];
 export const DEMO_DEADLINE_DAYS = 5;
 /** The obligation is set by the province of the two-level era. */
@@ -84,7 +86,7 @@ function randomFor(seed: string): (min: number, max: number) => number {
 }
 
 /**
- * The figures a commune enters by hand on `thai-nguyen-xa-quy` (rows about the district level
+ * The figures a commune enters by hand on the demo's form (rows the form does not have are left out
  * stay blank), consistent with the template's rules: parts never exceed their totals, level-3
  * plus level-4 services make 3.2.3, interconnected procedures stay within those in force.
  * Yearly figures (plan, staff, procedures in force) are the same all year; progress grows by
@@ -301,10 +303,11 @@ async function createDemoReport(
 ): Promise<ReportStatus> {
   const { unit, author, reviewer, period, plan, deadline } = input;
   const draft = await computeReport(store, author, { unitId: unit.id, templateId: DEMO_REPORT_TEMPLATE, periodId: period.id });
-  // Figures the commune's procedure list and registers already give are not typed again.
+  // Figures the commune's procedure list and registers already give are not typed again; rows the
+  // form does not have are left out.
   const typed = Object.entries(demoCommuneValues(unit.code, period)).filter(([rowId]) => {
     const row = draft.template.byId.get(rowId);
-    return !row || !isComputedHere(row, draft.values.get(rowId));
+    return !!row && !isComputedHere(row, draft.values.get(rowId));
   });
   // "Đủ điều kiện" is a judgement the commune types: at least what its list offers online.
   const offered = (concept: string) => draft.template.rows.find((r) => r.concept === concept);
