@@ -3,6 +3,7 @@ import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import type { DocCell, DocParagraph, DocTable, ReadDocument } from '../domain/legacy/document';
 import { UnreadableFileError } from './unreadable-file-error';
+import { nextZipEntry } from './zip-entries';
 
 /**
  * Reads a Word document (.docx: a ZIP of XML parts) into paragraphs and tables. Only
@@ -85,20 +86,7 @@ export async function readDocxXml(path: string, limits: DocxLimits = DOCX_LIMITS
 }
 
 function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
-  return new Promise<yauzl.Entry | null>((resolve, reject) => {
-    const cleanup = () => {
-      zip.off('entry', onEntry);
-      zip.off('end', onEnd);
-      zip.off('error', onError);
-    };
-    const onEntry = (entry: yauzl.Entry) => (cleanup(), resolve(entry));
-    const onEnd = () => (cleanup(), resolve(null));
-    const onError = (error: Error) => (cleanup(), reject(error));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  }).catch(() => {
+  return nextZipEntry(zip).catch(() => {
     throw broken('mục lục của tệp nén không đọc được');
   });
 }

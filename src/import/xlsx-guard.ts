@@ -1,6 +1,7 @@
 import { open as openFile } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { UnreadableFileError } from './unreadable-file-error';
+import { nextZipEntry } from './zip-entries';
 
 /**
  * Bounds of an XLSX (a ZIP of XML parts) before any of it is expanded. A "zip bomb" is a small
@@ -91,20 +92,7 @@ export async function assertSafeXlsx(path: string, limits: XlsxLimits = XLSX_LIM
 
 async function* entries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
   while (true) {
-    const next = await new Promise<yauzl.Entry | null>((resolve, reject) => {
-      const cleanup = () => {
-        zip.off('entry', onEntry);
-        zip.off('end', onEnd);
-        zip.off('error', onError);
-      };
-      const onEntry = (entry: yauzl.Entry) => (cleanup(), resolve(entry));
-      const onEnd = () => (cleanup(), resolve(null));
-      const onError = (error: Error) => (cleanup(), reject(error));
-      zip.on('entry', onEntry);
-      zip.on('end', onEnd);
-      zip.on('error', onError);
-      zip.readEntry();
-    }).catch(() => {
+    const next = await nextZipEntry(zip).catch(() => {
       throw new UnreadableFileError('tệp XLSX bị hỏng: mục lục của tệp nén không đọc được. Hãy mở bằng Excel và lưu lại thành .xlsx.');
     });
     if (!next) return;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { FACT_COLUMNS } from '../../domain/dossiers/facts';
 import type { Schema } from '../schema';
-import type { DossierWrite } from './dossiers.repository';
+import { DOSSIER_WRITE_COLUMNS, dossierArrays, type DossierWrite } from './dossiers.repository';
 
 export interface StagedDossier extends DossierWrite {
   /** The file line it came from: rows are published in file order. */
@@ -17,11 +17,7 @@ export interface PublishCounts {
 
 const column = <T>(rows: T[], pick: (row: T) => unknown) => rows.map(pick);
 
-const DOSSIER_COLUMNS = [
-  'source', 'code', 'unit_id', 'procedure_id', 'channel', 'online_mode', 'state', 'received_at', 'received_day', 'due_at', 'due_day',
-  'due_from_source', 'result_at', 'delivered_at', 'finish_day', 'digitized_input', 'digitized_output', 'has_fee', 'paid_online',
-  'rating', 'content_hash',
-] as const;
+const DOSSIER_COLUMNS = DOSSIER_WRITE_COLUMNS;
 const UPDATED_COLUMNS = DOSSIER_COLUMNS.filter((c) => c !== 'source' && c !== 'code' && c !== 'unit_id');
 
 /** What the daily facts read of a dossier version. */
@@ -108,19 +104,7 @@ export class DossierImportStaging {
     const names = sql.join(['line', ...DOSSIER_COLUMNS].map((c) => sql.ref(c)));
     await sql`
       INSERT INTO ${this.#rows} (${names})
-      SELECT * FROM unnest(
-        ${column(rows, (r) => r.line)}::int[],
-        ${column(rows, (r) => r.source)}::text[], ${column(rows, (r) => r.code)}::text[],
-        ${column(rows, (r) => r.unitId)}::int[], ${column(rows, (r) => r.procedureId)}::int[],
-        ${column(rows, (r) => r.channel)}::text[], ${column(rows, (r) => r.onlineMode)}::text[],
-        ${column(rows, (r) => r.state)}::text[],
-        ${column(rows, (r) => r.receivedAt)}::timestamptz[], ${column(rows, (r) => r.receivedDay)}::date[],
-        ${column(rows, (r) => r.dueAt)}::timestamptz[], ${column(rows, (r) => r.dueDay)}::date[],
-        ${column(rows, (r) => r.dueFromSource)}::boolean[], ${column(rows, (r) => r.resultAt)}::timestamptz[],
-        ${column(rows, (r) => r.deliveredAt)}::timestamptz[], ${column(rows, (r) => r.finishDay)}::date[],
-        ${column(rows, (r) => r.digitizedInput)}::boolean[], ${column(rows, (r) => r.digitizedOutput)}::boolean[],
-        ${column(rows, (r) => r.hasFee)}::boolean[], ${column(rows, (r) => r.paidOnline)}::boolean[],
-        ${column(rows, (r) => r.rating)}::text[], ${column(rows, (r) => r.contentHash)}::text[])`.execute(this.db);
+      SELECT * FROM unnest(${column(rows, (r) => r.line)}::int[], ${dossierArrays(rows)})`.execute(this.db);
   }
 
   /**

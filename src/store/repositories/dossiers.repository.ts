@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { DossiersTable } from '../schema';
 import type { DossierForFacts, FactRow } from '../../domain/dossiers/facts';
 import { FACT_COLUMNS } from '../../domain/dossiers/facts';
@@ -44,6 +44,30 @@ export interface DossierEventWrite {
 }
 
 const column = <T>(rows: T[], pick: (row: T) => unknown) => rows.map(pick);
+
+/** The stored columns of a dossier row, in the order `dossierArrays` gives them. */
+export const DOSSIER_WRITE_COLUMNS = [
+  'source', 'code', 'unit_id', 'procedure_id', 'channel', 'online_mode', 'state', 'received_at', 'received_day', 'due_at', 'due_day',
+  'due_from_source', 'result_at', 'delivered_at', 'finish_day', 'digitized_input', 'digitized_output', 'has_fee', 'paid_online',
+  'rating', 'content_hash',
+] as const;
+
+/** Dossier rows as one typed array per column (in DOSSIER_WRITE_COLUMNS order), for `SELECT * FROM unnest(…)`. */
+export function dossierArrays(rows: DossierWrite[]): RawBuilder<unknown> {
+  return sql.join([
+    sql`${column(rows, (r) => r.source)}::text[]`, sql`${column(rows, (r) => r.code)}::text[]`,
+    sql`${column(rows, (r) => r.unitId)}::int[]`, sql`${column(rows, (r) => r.procedureId)}::int[]`,
+    sql`${column(rows, (r) => r.channel)}::text[]`, sql`${column(rows, (r) => r.onlineMode)}::text[]`,
+    sql`${column(rows, (r) => r.state)}::text[]`,
+    sql`${column(rows, (r) => r.receivedAt)}::timestamptz[]`, sql`${column(rows, (r) => r.receivedDay)}::date[]`,
+    sql`${column(rows, (r) => r.dueAt)}::timestamptz[]`, sql`${column(rows, (r) => r.dueDay)}::date[]`,
+    sql`${column(rows, (r) => r.dueFromSource)}::boolean[]`, sql`${column(rows, (r) => r.resultAt)}::timestamptz[]`,
+    sql`${column(rows, (r) => r.deliveredAt)}::timestamptz[]`, sql`${column(rows, (r) => r.finishDay)}::date[]`,
+    sql`${column(rows, (r) => r.digitizedInput)}::boolean[]`, sql`${column(rows, (r) => r.digitizedOutput)}::boolean[]`,
+    sql`${column(rows, (r) => r.hasFee)}::boolean[]`, sql`${column(rows, (r) => r.paidOnline)}::boolean[]`,
+    sql`${column(rows, (r) => r.rating)}::text[]`, sql`${column(rows, (r) => r.contentHash)}::text[]`,
+  ]);
+}
 
 export interface DossierRecord extends Omit<DossierWrite, 'contentHash'> {
   id: number;
@@ -179,21 +203,8 @@ export class DossiersRepository {
   async upsertMany(rows: DossierWrite[]): Promise<Map<string, number>> {
     if (rows.length === 0) return new Map();
     const result = await sql<{ id: number; code: string }>`
-      INSERT INTO dossiers (source, code, unit_id, procedure_id, channel, online_mode, state, received_at, received_day, due_at, due_day,
-        due_from_source, result_at, delivered_at, finish_day, digitized_input, digitized_output, has_fee, paid_online,
-        rating, content_hash)
-      SELECT * FROM unnest(
-        ${column(rows, (r) => r.source)}::text[], ${column(rows, (r) => r.code)}::text[],
-        ${column(rows, (r) => r.unitId)}::int[], ${column(rows, (r) => r.procedureId)}::int[],
-        ${column(rows, (r) => r.channel)}::text[], ${column(rows, (r) => r.onlineMode)}::text[],
-        ${column(rows, (r) => r.state)}::text[],
-        ${column(rows, (r) => r.receivedAt)}::timestamptz[], ${column(rows, (r) => r.receivedDay)}::date[],
-        ${column(rows, (r) => r.dueAt)}::timestamptz[], ${column(rows, (r) => r.dueDay)}::date[],
-        ${column(rows, (r) => r.dueFromSource)}::boolean[], ${column(rows, (r) => r.resultAt)}::timestamptz[],
-        ${column(rows, (r) => r.deliveredAt)}::timestamptz[], ${column(rows, (r) => r.finishDay)}::date[],
-        ${column(rows, (r) => r.digitizedInput)}::boolean[], ${column(rows, (r) => r.digitizedOutput)}::boolean[],
-        ${column(rows, (r) => r.hasFee)}::boolean[], ${column(rows, (r) => r.paidOnline)}::boolean[],
-        ${column(rows, (r) => r.rating)}::text[], ${column(rows, (r) => r.contentHash)}::text[])
+      INSERT INTO dossiers (${sql.join(DOSSIER_WRITE_COLUMNS.map((c) => sql.ref(c)))})
+      SELECT * FROM unnest(${dossierArrays(rows)})
       ON CONFLICT (source, code, unit_id) DO UPDATE SET
         unit_id = excluded.unit_id, procedure_id = excluded.procedure_id, channel = excluded.channel,
         online_mode = excluded.online_mode,
