@@ -30,7 +30,9 @@ describe('a register edited once', () => {
   it('fills the next quarter’s report without typing', async () => {
     const p = await session.page();
     await loginAs(p, 'xababe');
-    await p.goto('/danh-muc-so?so=staff');
+    // The officer finds the registers in the menu, not by address.
+    await p.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Danh mục, sổ' }).click();
+    await p.getByRole('navigation', { name: 'Chọn sổ' }).getByRole('button', { name: 'Cán bộ, công chức' }).click();
     await shows(p.getByRole('heading', { name: 'Sổ cán bộ, công chức' }));
     const vacant = p.getByRole('row').filter({ hasText: 'Công chức Văn phòng - Thống kê' });
     await vacant.getByRole('button', { name: /^Sửa/ }).click();

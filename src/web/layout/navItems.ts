@@ -49,6 +49,12 @@ export const NAV_ITEMS: NavItem[] = [
     description: 'Lập báo cáo cải cách hành chính định kỳ theo biểu mẫu của tỉnh: số liệu hồ sơ tính tự động, kiểm tra lỗi ngay khi nhập, lưu bản nháp.',
   },
   {
+    to: '/danh-muc-so',
+    label: 'Danh mục, sổ',
+    description: 'Danh mục thủ tục hành chính của đơn vị và các sổ theo dõi (cán bộ, công chức; trang thiết bị; văn bản điện tử; tuyên truyền): ghi một lần, báo cáo các kỳ tự lấy số.',
+    roles: ['officer'],
+  },
+  {
     to: '/tinh-hinh-nop',
     label: 'Tình hình nộp báo cáo',
     description: 'Đơn vị nào đã gửi báo cáo, đúng hạn hay trễ hạn, còn thiếu kỳ nào; duyệt nhiều báo cáo cùng lúc, tải danh sách đôn đốc, giao kỳ và hạn gửi.',
