@@ -100,6 +100,8 @@ describe('submission checks and review in the browser', () => {
     await p.waitForURL(/\/bao-cao\/\d+$/);
     reportPath = new URL(p.url()).pathname;
     await shows(p.getByRole('heading', { name: `Báo cáo ${CURRENT_LABEL}` }));
+    // Notes written for the template's authors (how the printed form was transcribed) are not the officer's.
+    expect(await p.getByText(/Mẫu in không có đơn vị tính ở dòng này/).count()).toBe(0);
 
     // Gửi at once: the checklist, before anything is sent.
     await workflow(p).getByRole('button', { name: 'Gửi báo cáo', exact: true }).click();

@@ -84,7 +84,7 @@ function ReportRow({ row, template, saved, values, edits, findingsByRow, readOnl
         <td className="report-label" style={indent(row.depth)}>
           {startsPartGroup(template, row) && <span className="visually-hidden">Trong đó: </span>}
           <span id={`label-${row.id}`}>{row.label}</span>
-          {row.note && <small className="row-note">{row.note}</small>}
+          {row.help && <small className="row-note">{row.help}</small>}
         </td>
         <td className="report-unit">{heading ? '' : (row.unit ?? '')}</td>
         <td className="report-value">
