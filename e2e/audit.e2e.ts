@@ -20,7 +20,8 @@ describe('the audit log in the browser', () => {
     await p.getByLabel('Kết quả').selectOption({ label: 'Bị từ chối' });
     await p.waitForURL('**/nhat-ky?ketQua=refused');
     await shows(failed.first());
-    expect(await table.getByRole('row').filter({ hasText: 'Thành công' }).count()).toBe(0);
+    // The address changes before the filtered page arrives: wait for the table to be refetched.
+    await expect.poll(() => table.getByRole('row').filter({ hasText: 'Thành công' }).count(), { timeout: 15_000 }).toBe(0);
     await screenshot(p, 'audit-log-page');
   });
 
