@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DOSSIER_METRICS, PROCEDURE_METRICS, type DossierMetric, type MetricCounts, type ProcedureMetric } from '../../domain/index766/metrics';
+import type { ShortfallDossier } from '../../domain/index766/against';
 import type { Executor } from './executor';
 
 /** A named window, both days included. */
@@ -23,24 +24,14 @@ export interface KeyedCounts {
   counts: MetricCounts;
 }
 
-export interface AgainstDossier {
+/** A dossier that cost points: what the drill-down judges it by, and how the office finds it. */
+export interface AgainstDossier extends ShortfallDossier {
   id: number;
   code: string;
   unitCode: string;
   unitName: string;
   procedureCode: string;
   procedureName: string;
-  channel: string;
-  state: string;
-  receivedDay: string;
-  dueDay: string | null;
-  finishDay: string | null;
-  supplementRequests: number;
-  digitizedInput: boolean;
-  digitizedOutput: boolean;
-  hasFee: boolean;
-  paidOnline: boolean;
-  rating: string | null;
 }
 
 export interface AgainstProcedure {
